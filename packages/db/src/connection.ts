@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+/** Kind of database behind a connection. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** A database handle: Kysely plus what the platform needs to know about it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Human-readable description without secrets (for logs and the health endpoint). */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** postgres://… — when set, a real PostgreSQL 15+ is used. */
+  databaseUrl?: string;
+  /** Directory of the embedded database; undefined means in memory (tests). */
+  dataDir?: string;
+  /** Size of the pg pool. */
+  poolSize?: number;
+}
+
+// DATE stays a 'YYYY-MM-DD' string in both drivers; int8 and numeric become numbers (counts and measurements
+// in this domain are far below 2^53).
+const OID_INT8 = 20;
+const OID_NUMERIC = 1700;
+const OID_DATE = 1082;
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === OID_DATE) return (v: string) => v;
+    if (oid === OID_INT8 || oid === OID_NUMERIC) return (v: string) => (v === null ? v : Number(v));
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Opens PGlite (default) or PostgreSQL (when `databaseUrl` is given). */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(options.databaseUrl);
+    return {
+      db,
+      kind: 'postgres',
+      description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
+    parsers: {
+      [OID_DATE]: (v: string) => v,
+      [OID_INT8]: (v: string) => Number(v),
+      [OID_NUMERIC]: (v: string) => Number(v),
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    description: options.dataDir ? `PGlite ${options.dataDir}` : 'PGlite (in memory)',
+    close: () => db.destroy(),
+  };
+}
+
+/** The scope a transaction runs under. `counties` empty means: no person rows visible. */
+export interface TransactionScope {
+  userId?: string | null;
+  counties: readonly string[];
+}
+
+/**
+ * Runs `fn` in one transaction under the role fuyou_app (which owns nothing, so row-level security applies even
+ * when the connection is a superuser) with the given county scope.
+ */
+export async function withScope<T>(
+  db: Kysely<Database>,
+  scope: TransactionScope,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', 'fuyou_app', true), set_config('fuyou.counties', ${scope.counties.join(',')}, true), set_config('fuyou.user_id', ${scope.userId ?? ''}, true)`.execute(
+      trx,
+    );
+    return fn(trx);
+  });
+}

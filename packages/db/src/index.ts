@@ -1,0 +1,7 @@
+export * from './connection';
+export * from './migrate';
+export * from './schema';
+export * from './pglite-dialect';
+export * from './reference/regions';
+export { sql } from 'kysely';
+export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
