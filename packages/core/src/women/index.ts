@@ -1,1 +1,10 @@
-export {};
+/**
+ * Women's health and pre-pregnancy programme rules: two-cancer screening pathways, follow-up cases and eligibility,
+ * premarital and preconception checks, folic acid, thalassaemia, family planning, birth-defect surveillance and the
+ * funded programme catalogue. Pure data and functions.
+ */
+export * from './rule-meta';
+export * from './cervical-screening';
+export * from './breast-screening';
+export * from './screening-case';
+export * from './eligibility';
