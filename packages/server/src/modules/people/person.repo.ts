@@ -1,0 +1,55 @@
+import { sql, type Database, type Selectable, type Transaction, type PersonTable } from '@fuyou/db';
+
+export type PersonRow = Selectable<PersonTable>;
+
+/** Queries of the person index. Every call runs inside a scoped transaction (RLS applies). */
+export const personRepo = {
+  byId(trx: Transaction<Database>, id: string) {
+    return trx.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  byIdNumberHmac(trx: Transaction<Database>, hmac: string) {
+    return trx.selectFrom('person').selectAll().where('id_number_hmac', '=', hmac).execute();
+  },
+  keyOf(trx: Transaction<Database>, hmac: string) {
+    return trx.selectFrom('person_key').selectAll().where('id_number_hmac', '=', hmac).executeTakeFirst();
+  },
+  async search(
+    trx: Transaction<Database>,
+    filter: { idHmac?: string; phoneHmac?: string; name?: string },
+    page: number,
+    pageSize: number,
+  ) {
+    let q = trx.selectFrom('person');
+    if (filter.idHmac) q = q.where('id_number_hmac', '=', filter.idHmac);
+    else if (filter.phoneHmac) q = q.where('phone_hmac', '=', filter.phoneHmac);
+    else if (filter.name) q = q.where('name', 'like', `${filter.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    const [rows, total] = await Promise.all([
+      q
+        .selectAll()
+        .orderBy('name')
+        .orderBy('birth_date')
+        .orderBy('id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
+      q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(total.n) };
+  },
+  likelyDuplicates(trx: Transaction<Database>, f: { name?: string; birthDate?: string; phoneHmac?: string }) {
+    return trx
+      .selectFrom('person')
+      .selectAll()
+      .where((eb) => {
+        const ors = [];
+        if (f.name && f.birthDate) ors.push(eb.and([eb('name', '=', f.name), eb('birth_date', '=', f.birthDate)]));
+        if (f.phoneHmac) ors.push(eb('phone_hmac', '=', f.phoneHmac));
+        return ors.length ? eb.or(ors) : sql<boolean>`false`;
+      })
+      .limit(20)
+      .execute();
+  },
+  children(trx: Transaction<Database>, motherId: string) {
+    return trx.selectFrom('person').selectAll().where('mother_id', '=', motherId).orderBy('birth_date').execute();
+  },
+};

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Runtime configuration, read from the environment once at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Demo mode: demo accounts with a known password, TOTP offered but not forced. */
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
+  loginRateLimitPerMinute: number;
+  /** Days between forced password changes; 0 = never. */
+  passwordRotationDays: number;
+  auditRetentionMonths: number;
+  /** Directory of growth reference tables outside the repository (WHO 2007 etc.). */
+  growthRefDir?: string;
+  webDistDir: string;
+  /** Require a secure cookie (behind HTTPS). */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+/** Repository root (two levels above packages/server/src). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+function num(v: string | undefined, d: number): number {
+  const n = v === undefined || v === '' ? NaN : Number(v);
+  return Number.isFinite(n) ? n : d;
+}
+
+/** Loads configuration from `env` with sensible defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const sharedGrowth = resolve(REPO_ROOT, '../shared/domain/who-growth');
+  return {
+    port: num(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.FUYOU_DATA_DIR ?? resolve(REPO_ROOT, 'data')),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    demo: env.FUYOU_DEMO === '1' || env.FUYOU_DEMO === 'true',
+    sessionIdleMinutes: num(env.FUYOU_SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: num(env.FUYOU_SESSION_ABSOLUTE_HOURS, 12),
+    lockout: {
+      maxFailures: num(env.FUYOU_LOCKOUT_FAILURES, 5),
+      windowMinutes: num(env.FUYOU_LOCKOUT_WINDOW_MINUTES, 15),
+      lockMinutes: num(env.FUYOU_LOCKOUT_MINUTES, 15),
+    },
+    loginRateLimitPerMinute: num(env.FUYOU_LOGIN_RATE_LIMIT, 30),
+    passwordRotationDays: num(env.FUYOU_PASSWORD_ROTATION_DAYS, 0),
+    auditRetentionMonths: Math.max(6, num(env.FUYOU_AUDIT_RETENTION_MONTHS, 6)),
+    ...(env.FUYOU_GROWTH_REF_DIR
+      ? { growthRefDir: resolve(env.FUYOU_GROWTH_REF_DIR) }
+      : existsSync(sharedGrowth)
+        ? { growthRefDir: sharedGrowth }
+        : {}),
+    webDistDir: resolve(env.FUYOU_WEB_DIST ?? resolve(REPO_ROOT, 'packages/web/dist')),
+    secureCookies: env.FUYOU_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+}

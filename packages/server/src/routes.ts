@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { personRoutes } from './modules/people/person.routes';
+import { authRoutes } from './modules/platform/auth.routes';
+import { platformRoutes } from './modules/platform/platform.routes';
+import type { Services } from './services';
+
+/** All API routes under /api/v1. */
+export async function registerRoutes(api: FastifyInstance, services: Services) {
+  authRoutes(api, services);
+  platformRoutes(api, services);
+  personRoutes(api, services);
+  auditRoutes(api, services);
+}
