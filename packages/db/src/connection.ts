@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
-import type { Database } from './schema';
+import type { Database } from './schema/index';
 
 /** Kind of database behind a connection. */
 export type DatabaseKind = 'pglite' | 'postgres';

@@ -1,6 +1,6 @@
 export * from './connection';
 export * from './migrate';
-export * from './schema';
+export * from './schema/index';
 export * from './pglite-dialect';
 export * from './reference/regions';
 export { sql } from 'kysely';

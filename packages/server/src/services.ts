@@ -9,6 +9,10 @@ import { createAuditService } from './modules/audit/audit.service';
 import { createPersonService } from './modules/people/person.service';
 import { createInstitutionService } from './modules/platform/institution.service';
 import { createUserService } from './modules/platform/user.service';
+import { createMaternalServices } from './modules/maternal/index';
+import { createChildServices } from './modules/child/index';
+import { createWomenServices } from './modules/women/index';
+import { createIndicatorsServices } from './modules/indicators/index';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -27,12 +31,17 @@ export function createServices(deps: ServiceDeps) {
   const institutions = createInstitutionService({ db, audit, regions });
   const users = createUserService({ db, audit, auth, regions });
   const auditLog = createAuditService({ db, audit });
+  const moduleDeps = { ...deps, people, institutions };
   return {
     ...deps,
     people,
     institutions,
     users,
     auditLog,
+    maternal: createMaternalServices(moduleDeps),
+    child: createChildServices(moduleDeps),
+    women: createWomenServices(moduleDeps),
+    indicators: createIndicatorsServices(moduleDeps),
     regionSearch(q: string): RegionNode[] {
       const out: RegionNode[] = [];
       for (const level of ['province', 'city', 'county', 'township']) {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { sql, type Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
-import type { Database, RegionTable } from '../schema';
+import type { Database, RegionTable } from '../schema/index';
 
 type RegionRow = Insertable<RegionTable>;
 

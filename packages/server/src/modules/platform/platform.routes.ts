@@ -53,18 +53,16 @@ export function platformRoutes(app: FastifyInstance, services: Services) {
       requireAuth(req);
       const node = regions.get(req.params.code);
       if (!node)
-        return reply
-          .status(404)
-          .send({
-            error: {
-              code: 'NOT_FOUND',
-              message: '区划不存在',
-              messageZh: '区划不存在',
-              messageEn: 'Region not found',
-              fields: [],
-              requestId: req.id,
-            },
-          });
+        return reply.status(404).send({
+          error: {
+            code: 'NOT_FOUND',
+            message: '区划不存在',
+            messageZh: '区划不存在',
+            messageEn: 'Region not found',
+            fields: [],
+            requestId: req.id,
+          },
+        });
       return {
         ...node,
         ancestors: regions.ancestors(node.code).reverse(),

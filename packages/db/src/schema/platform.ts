@@ -165,8 +165,8 @@ export interface JobTable {
   finished_at: Date | string | null;
 }
 
-/** The database as Kysely sees it. Modules add their tables here as they land. */
-export interface Database {
+/** Platform tables (migration 0001). */
+export interface PlatformTables {
   region: RegionTable;
   institution: InstitutionTable;
   setting: SettingTable;

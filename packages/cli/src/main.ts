@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { ensureRegions, migrate, openDatabase } from '@fuyou/db';
+import {
+  buildApp,
+  loadConfig,
+  loadKeyRing,
+  systemContext,
+  verifyAuditChain,
+  ROLES,
+  type AppConfig,
+} from '@fuyou/server';
+import { startServer } from '@fuyou/server/server';
+import { isEmpty, seedDemoInstitutions, seedDemoUsers } from '@fuyou/server/seed/demo';
+
+const program = new Command();
+program.name('fuyou').description('Fuyou 妇幼健康信息平台 command line').version('0.1.0');
+
+async function withApp<T>(
+  fn: (app: Awaited<ReturnType<typeof buildApp>>, config: AppConfig) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(process.env, { logLevel: 'silent' });
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+  );
+  try {
+    await migrate(database.db);
+    await ensureRegions(database.db);
+    const app = await buildApp({ config, database, keys: loadKeyRing(config.dataDir) });
+    try {
+      return await fn(app, config);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('migrate, seed on first start (demo mode), and serve the API and web UI')
+  .option('--demo', 'demo mode: demo data and accounts with the published password')
+  .option('-p, --port <port>', 'port (default env PORT or 3000)')
+  .action(async (opts: { demo?: boolean; port?: string }) => {
+    const config = loadConfig(process.env, {
+      ...(opts.demo ? { demo: true } : {}),
+      ...(opts.port ? { port: Number(opts.port) } : {}),
+      logLevel: process.env.LOG_LEVEL ?? 'warn',
+    });
+    const started = await startServer(config);
+    const stop = async () => {
+      await started.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+    );
+    const applied = await migrate(database.db, console.log);
+    const regions = await ensureRegions(database.db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    if (regions) console.log(`regions loaded: ${regions}`);
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('load demo data into an empty database')
+  .option('--demo', 'demo institutions, accounts and population (舟山市)')
+  .option('--scale <scale>', 'demo', 'demo')
+  .option('--seed <n>', 'random seed', '20261122')
+  .action(async (opts: { demo?: boolean; scale: string; seed: string }) => {
+    await withApp(async (app) => {
+      if (!(await isEmpty(app.services))) {
+        console.error('数据库已有数据，未生成演示数据 (the database is not empty)');
+        process.exitCode = 1;
+        return;
+      }
+      const ids = await seedDemoInstitutions(app.services);
+      await seedDemoUsers(app.services, ids);
+      const { seedDemoPopulation } = await import('@fuyou/server/seed/population');
+      await seedDemoPopulation(app.services, console.log, { seed: Number(opts.seed) });
+      console.log('demo data loaded');
+    });
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create')
+  .description('create an account (a one-time password is printed unless --password is given)')
+  .requiredOption('-u, --username <username>')
+  .requiredOption('-r, --role <role>', `one of ${ROLES.join(', ')}`)
+  .option('-n, --name <displayName>')
+  .option('-i, --institution <code>', 'institution code (clinicians)')
+  .option('-j, --jurisdiction <regionCode>', 'county, city or province code (supervisors, statisticians)')
+  .option('--password <password>')
+  .action(
+    async (o: {
+      username: string;
+      role: string;
+      name?: string;
+      institution?: string;
+      jurisdiction?: string;
+      password?: string;
+    }) => {
+      await withApp(async (app) => {
+        let institutionId: string | null = null;
+        if (o.institution) {
+          const list = await app.services.institutions.list(systemContext([]), {
+            q: o.institution,
+            page: 1,
+            pageSize: 5,
+          });
+          institutionId = list.items.find((i) => i.code === o.institution)?.id ?? null;
+          if (!institutionId) throw new Error(`机构编码不存在 unknown institution ${o.institution}`);
+        }
+        const r = await app.services.users.create(systemContext([]), {
+          username: o.username,
+          displayName: o.name ?? o.username,
+          role: o.role as never,
+          institutionId,
+          jurisdictionCode: o.jurisdiction ?? null,
+          permissions: [],
+          ...(o.password ? { password: o.password } : {}),
+        });
+        console.log(`created ${r.user.username} (${r.user.role})`);
+        if (r.initialPassword) console.log(`one-time password: ${r.initialPassword} (must be changed at first login)`);
+      });
+    },
+  );
+user
+  .command('reset-password')
+  .description('set a one-time password, unlock the account and end its sessions')
+  .requiredOption('-u, --username <username>')
+  .option('--password <password>')
+  .action(async (o: { username: string; password?: string }) => {
+    await withApp(async (app) => {
+      const r = await app.services.users.resetPassword(null, o.username, o.password);
+      console.log(`one-time password for ${o.username}: ${r.password} (must be changed at next login)`);
+    });
+  });
+
+program
+  .command('audit')
+  .description('audit log tools')
+  .command('verify')
+  .description('walk the hash chain of the audit log and name the first tampered row')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+    );
+    try {
+      await migrate(database.db);
+      const r = await verifyAuditChain(database.db);
+      if (r.ok) console.log(`审计日志完整 audit chain intact: ${r.rows} events`);
+      else {
+        console.error(`审计日志被篡改 audit chain broken at seq ${r.firstBreak?.seq} (${r.firstBreak?.reason})`);
+        process.exitCode = 2;
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const e = err as { messageZh?: string; message?: string };
+  console.error(e.messageZh ?? e.message ?? err);
+  process.exit(1);
+});
