@@ -14,8 +14,21 @@ import { nationalMeta, womenRuleError } from './rule-meta';
  * "14 types" is confirmed [C]; the exact list (WHO group-1 types plus 66 and 68) is [R].
  */
 export const HPV_HIGH_RISK_TYPES = [
-  '16', '18', '31', '33', '35', '39', '45', '51', '52', '56', '58', '59', '66', '68',
-] as const; // prettier-ignore
+  '16',
+  '18',
+  '31',
+  '33',
+  '35',
+  '39',
+  '45',
+  '51',
+  '52',
+  '56',
+  '58',
+  '59',
+  '66',
+  '68',
+] as const;
 
 /** One of the 14 high-risk HPV types. */
 export type HpvHighRiskType = (typeof HPV_HIGH_RISK_TYPES)[number];

@@ -8,3 +8,6 @@ export * from './cervical-screening';
 export * from './breast-screening';
 export * from './screening-case';
 export * from './eligibility';
+export * from './premarital';
+export * from './preconception';
+export * from './thalassaemia';
