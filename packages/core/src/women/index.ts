@@ -11,3 +11,6 @@ export * from './eligibility';
 export * from './premarital';
 export * from './preconception';
 export * from './thalassaemia';
+export * from './family-planning';
+export * from './birth-defects';
+export * from './programmes';
