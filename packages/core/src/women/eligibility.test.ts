@@ -183,6 +183,14 @@ describe('两癌筛查 下次筛查日期 (REFERENCE §9 intervals [R])', () => 
     expect(r).toMatchObject({ dueDate: '2024-03-01', intervalMonths: 36 });
   });
 
+  it.each<[CancerScreeningNextDueInput]>([
+    [{ method: 'mammography', lastDate: '2024-01-01', lastOutcome: 'repeat_in_12_months' }],
+    [{ method: 'hpv', lastDate: '2024-01-01', lastOutcome: 'short_interval_follow_up' }],
+    [{ method: 'breast_ultrasound', lastDate: '2024-01-01', lastOutcome: 'colposcopy' }],
+  ])('refuses an outcome of the other cancer: %j', (input) => {
+    expect(cancerScreeningNextDue(input)).toMatchObject({ ok: false, code: 'OUTCOME_METHOD_MISMATCH' });
+  });
+
   it('refuses a bad date', () => {
     expect(
       cancerScreeningNextDue({ method: 'hpv', lastDate: '2021-02-29', lastOutcome: 'routine_rescreen' }),

@@ -4,9 +4,13 @@
  * and the target age band of the gynaecological common-disease survey (妇女常见病筛查, 20–64 [R]).
  */
 import type { BreastIntervalConfig, BreastNextStep, BreastScreeningMethod } from './breast-screening';
-import { BREAST_INTERVALS_NATIONAL, breastRoutineIntervalMonths } from './breast-screening';
+import { BREAST_INTERVALS_NATIONAL, BREAST_NEXT_STEP_LABELS, breastRoutineIntervalMonths } from './breast-screening';
 import type { CervicalIntervalConfig, CervicalNextStep, CervicalScreeningMethod } from './cervical-screening';
-import { CERVICAL_INTERVALS_NATIONAL, cervicalRoutineIntervalMonths } from './cervical-screening';
+import {
+  CERVICAL_INTERVALS_NATIONAL,
+  CERVICAL_NEXT_STEP_LABELS,
+  cervicalRoutineIntervalMonths,
+} from './cervical-screening';
 import type { WomenRuleError, WomenRuleSet } from './rule-meta';
 import { nationalMeta, womenRuleError } from './rule-meta';
 import { addMonths, ageInYears, isIsoDate } from './women-dates';
@@ -82,7 +86,7 @@ export interface CancerScreeningEligibility {
 }
 
 /** Date-input errors of this module. */
-export type EligibilityErrorCode = 'INVALID_DATE' | 'DATE_BEFORE_BIRTH';
+export type EligibilityErrorCode = 'INVALID_DATE' | 'DATE_BEFORE_BIRTH' | 'OUTCOME_METHOD_MISMATCH';
 
 function checkDates(birthDate: string, date: string): WomenRuleError<EligibilityErrorCode> | null {
   if (!isIsoDate(birthDate))
@@ -182,6 +186,14 @@ export function cancerScreeningNextDue(
     if (err) return err;
   }
   const breast = BREAST_METHODS.includes(input.method);
+  const outcomes = breast ? BREAST_NEXT_STEP_LABELS : CERVICAL_NEXT_STEP_LABELS;
+  if (!Object.prototype.hasOwnProperty.call(outcomes, input.lastOutcome)) {
+    return womenRuleError(
+      'OUTCOME_METHOD_MISMATCH',
+      `“${input.lastOutcome}”不是${breast ? '乳腺癌' : '宫颈癌'}筛查的结果`,
+      `"${input.lastOutcome}" is not an outcome of ${breast ? 'breast' : 'cervical'} screening`,
+    );
+  }
   let months: number | null;
   let reason: CancerScreeningDueReason;
   switch (input.lastOutcome) {

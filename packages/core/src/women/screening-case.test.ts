@@ -5,12 +5,15 @@ import {
   SCREENING_CASE_TRANSITIONS,
   allowedScreeningCaseEvents,
   openScreeningCase,
+  pathwayStepOpensScreeningCase,
   screeningCaseNextStep,
+  screeningFurtherExamFor,
   screeningCaseOverdue,
   transitionScreeningCase,
 } from './screening-case';
 import type {
   ScreeningCase,
+  ScreeningPathwayStep,
   ScreeningCaseEvent,
   ScreeningCaseEventDetail,
   ScreeningCaseKind,
@@ -299,5 +302,25 @@ describe('overdue steps [L] (notify 7 d, further exam 30 d, pathology 30 d, trea
     );
     expect(screeningCaseOverdue(caseIn('abnormal'), '2025-03-06', strict)).toMatchObject({ overdue: true });
     expect(SCREENING_CASE_DEADLINES_DEFAULT.meta).toMatchObject({ marker: 'L', status: 'to_confirm' });
+  });
+});
+
+describe('pathway step → case (REFERENCE §9: abnormal results are followed until diagnosis and treatment)', () => {
+  it.each<[ScreeningPathwayStep, string | null, boolean]>([
+    ['colposcopy', 'colposcopy', true],
+    ['cytology_triage', 'cytology', true],
+    ['hpv_triage', 'hpv', true],
+    ['mammography', 'mammography', true],
+    ['senior_review', 'senior_review', true],
+    ['biopsy', 'biopsy', true],
+    ['treatment', null, true],
+    ['routine_rescreen', null, false],
+    ['repeat_in_12_months', null, false],
+    ['repeat_sample', null, false],
+    ['short_interval_follow_up', null, false],
+    ['specialist_follow_up', null, false],
+  ])('%s → exam %s, opens a case: %s', (step, exam, opens) => {
+    expect(screeningFurtherExamFor(step)).toBe(exam);
+    expect(pathwayStepOpensScreeningCase(step)).toBe(opens);
   });
 });

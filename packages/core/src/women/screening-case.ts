@@ -6,6 +6,8 @@
  * Transitions are an explicit table ({@link SCREENING_CASE_TRANSITIONS}); anything else is refused as data.
  * Deadlines per waiting state are configuration ({@link SCREENING_CASE_DEADLINES_DEFAULT}, [L]).
  */
+import type { BreastNextStep } from './breast-screening';
+import type { CervicalNextStep } from './cervical-screening';
 import type { WomenRuleError, WomenRuleSet } from './rule-meta';
 import { nationalMeta, womenRuleError } from './rule-meta';
 import { addDays, diffDays, isIsoDate } from './women-dates';
@@ -328,4 +330,32 @@ export function screeningCaseOverdue(
   const dueDate = addDays(since, w[1]);
   const late = diffDays(dueDate, today);
   return { step: w[0], dueDate, overdue: late > 0, daysOverdue: Math.max(0, late) };
+}
+
+/** Pathway steps (cervical or breast) that open or continue a follow-up case. */
+export type ScreeningPathwayStep = CervicalNextStep | BreastNextStep;
+
+const EXAM_FOR_STEP: Partial<Record<ScreeningPathwayStep, ScreeningFurtherExam>> = {
+  colposcopy: 'colposcopy',
+  cytology_triage: 'cytology',
+  hpv_triage: 'hpv',
+  mammography: 'mammography',
+  senior_review: 'senior_review',
+  biopsy: 'biopsy',
+};
+
+/**
+ * The further examination a pathway step asks for, to pass as `nextExam` to {@link transitionScreeningCase}
+ * (e.g. 'cytology_triage' → 'cytology'); null for steps that are not an examination.
+ */
+export function screeningFurtherExamFor(step: ScreeningPathwayStep): ScreeningFurtherExam | null {
+  return EXAM_FOR_STEP[step] ?? null;
+}
+
+/**
+ * Whether a pathway step means the woman needs follow-up as a case (a further examination or treatment), as opposed
+ * to re-screening, a 12-month repeat or a new sample.
+ */
+export function pathwayStepOpensScreeningCase(step: ScreeningPathwayStep): boolean {
+  return step === 'treatment' || screeningFurtherExamFor(step) !== null;
 }
