@@ -1,0 +1,69 @@
+import type { Database, Selectable, Transaction, ChildProfileTable, PersonTable } from '@fuyou/db';
+import { errors } from '../../platform/errors';
+
+/** A child profile row. */
+export type ChildProfileRow = Selectable<ChildProfileTable>;
+/** A person row. */
+export type PersonRow = Selectable<PersonTable>;
+
+/** Whole days from `from` to `to` ('YYYY-MM-DD'), calendar arithmetic in UTC. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** `date` plus `days` ('YYYY-MM-DD'). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Today's date in China (UTC+8), 'YYYY-MM-DD'. */
+export function today(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** JSON for a jsonb column. */
+export const json = (v: unknown): string => JSON.stringify(v ?? null);
+
+/** Numeric or null → number or null (both drivers parse numeric, PGlite sometimes as string). */
+export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** The child (person + profile) or 404. Runs inside a scoped transaction, so another county's child is 404. */
+export async function loadChild(
+  trx: Transaction<Database>,
+  personId: string,
+): Promise<{ person: PersonRow; profile: ChildProfileRow }> {
+  const person = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+  if (!person) throw errors.notFound('儿童档案', 'child');
+  const profile = await trx
+    .selectFrom('child_profile')
+    .selectAll()
+    .where('county_code', '=', person.county_code)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (!profile) throw errors.notFound('儿童档案', 'child');
+  return { person, profile };
+}
+
+/** Checks that an institution exists (and is of a type, if given); throws a field error naming `field`. */
+export async function checkInstitution(
+  trx: Transaction<Database>,
+  id: string | undefined | null,
+  field: string,
+  type?: string,
+): Promise<void> {
+  if (!id) return;
+  const inst = await trx.selectFrom('institution').select(['id', 'type']).where('id', '=', id).executeTakeFirst();
+  if (!inst) throw errors.field(field, '机构不存在', 'Unknown institution');
+  if (type && inst.type !== type) throw errors.field(field, '机构类型不符', 'Wrong institution type');
+}
+
+/** Names of institutions by id (for lists). */
+export async function institutionNames(
+  trx: Transaction<Database>,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await trx.selectFrom('institution').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
