@@ -67,3 +67,241 @@ export const childListSchema = z.object({
 export const personIdParams = z.object({ personId: uuid });
 export const idParams = z.object({ id: uuid });
 export const personAndIdParams = z.object({ personId: uuid, id: uuid });
+
+// ---------------------------------------------------------------- check-ups
+
+export const CHECKUP_KINDS = ['newborn_visit', 'month1', 'routine', 'extra'] as const;
+export const FEEDING_KINDS = [
+  'exclusive_breastfeeding',
+  'predominant_breastfeeding',
+  'mixed',
+  'formula',
+  'complementary',
+  'family_food',
+] as const;
+export const EXAM_SYSTEMS = [
+  'general',
+  'skin',
+  'fontanelle',
+  'head',
+  'eyes',
+  'ears',
+  'nose_throat',
+  'mouth',
+  'neck',
+  'heart',
+  'lungs',
+  'abdomen',
+  'umbilicus',
+  'limbs',
+  'spine',
+  'genitalia',
+  'anus',
+  'neuro',
+  'lymph_nodes',
+] as const;
+export const ILLNESS_KINDS = ['pneumonia', 'diarrhoea', 'trauma', 'other'] as const;
+export const GUIDANCE_TOPICS = [
+  'feeding',
+  'development',
+  'injury_prevention',
+  'disease_prevention',
+  'oral_health',
+  'eye_care',
+  'sleep',
+  'physical_activity',
+  'psychology',
+  'vaccination',
+] as const;
+
+const examFinding = z.object({
+  normal: z.boolean('请选择未见异常或异常'),
+  note: z.string().trim().max(200).optional(),
+});
+
+export const checkupInputSchema = z.object({
+  id: uuid.optional().describe('客户端生成的编号（用于重试时幂等）'),
+  visitDate: isoDate,
+  kind: z.enum(CHECKUP_KINDS, '检查类型应为 newborn_visit/month1/routine/extra').default('routine'),
+  contactKey: z.string().trim().max(40).optional(),
+  institutionId: uuid.optional(),
+  examiner: z.string().trim().max(50).optional(),
+  weightKg: z.number().min(0.3, '体重应在0.3–80千克').max(80, '体重应在0.3–80千克').optional(),
+  lengthCm: z.number().min(25, '身长/身高应在25–150厘米').max(150, '身长/身高应在25–150厘米').optional(),
+  measuredLying: z.boolean().optional(),
+  headCm: z.number().min(20, '头围应在20–65厘米').max(65, '头围应在20–65厘米').optional(),
+  temperatureC: z.number().min(30, '体温应在30–43℃').max(43, '体温应在30–43℃').optional(),
+  hbGL: z
+    .number()
+    .int('血红蛋白以整数 g/L 填写')
+    .min(20, '血红蛋白应在20–250 g/L')
+    .max(250, '血红蛋白应在20–250 g/L')
+    .optional(),
+  feeding: z.enum(FEEDING_KINDS, '喂养方式无效').optional(),
+  exclusiveBreastfeeding: z.boolean().optional().describe('24小时回顾：纯母乳喂养'),
+  vitaminDIu: z.number().int().min(0, '维生素D剂量应在0–10000 IU').max(10000, '维生素D剂量应在0–10000 IU').optional(),
+  outdoorHours: z.number().min(0, '户外活动应在0–12小时').max(12, '户外活动应在0–12小时').optional(),
+  exam: z.partialRecord(z.enum(EXAM_SYSTEMS, '检查系统无效'), examFinding).optional(),
+  warningSigns: z
+    .object({
+      checked: z.array(z.string().trim().max(60)).max(20).default([]),
+      regression: z.boolean().default(false),
+    })
+    .optional(),
+  hearing: z.enum(['pass', 'refer', 'not_done'], '听力结果应为 pass/refer/not_done').optional(),
+  eye: z
+    .object({
+      result: z.enum(['normal', 'abnormal', 'not_done'], '眼保健结果无效'),
+      redReflex: z.enum(['normal', 'abnormal']).optional(),
+      visionLeft: z.number().min(0).max(2).optional(),
+      visionRight: z.number().min(0).max(2).optional(),
+      note: z.string().trim().max(200).optional(),
+    })
+    .optional(),
+  teeth: z
+    .object({
+      erupted: z.number().int().min(0).max(32).optional(),
+      caries: z.number().int().min(0, '龋齿数不能为负').max(32).optional(),
+      fluorideVarnish: z.boolean().optional(),
+      pitFissureSealing: z.boolean().optional(),
+    })
+    .optional(),
+  ricketsSigns: z.array(z.string().trim().max(40)).max(10).optional(),
+  illness: z
+    .array(z.object({ kind: z.enum(ILLNESS_KINDS, '患病类型无效'), note: z.string().trim().max(200).optional() }))
+    .max(10)
+    .optional(),
+  guidance: z.array(z.enum(GUIDANCE_TOPICS, '指导内容无效')).max(12).optional(),
+  guidanceNote: z.string().trim().max(500).optional(),
+  referral: z
+    .object({
+      reason: z.string().trim().min(2, '请填写转诊原因').max(200),
+      toInstitutionId: uuid.optional(),
+      toInstitutionName: z.string().trim().max(100).optional(),
+    })
+    .optional(),
+  nextAppointment: isoDate.optional(),
+  /** Growth standard for overweight/obesity: China's under-7 convention (default) or WHO's under-5. */
+  standard: z.enum(['cn2012', 'who']).optional(),
+});
+export type CheckupInput = z.infer<typeof checkupInputSchema>;
+
+export const checkupUpdateSchema = checkupInputSchema.omit({ id: true }).extend({ version: z.number().int().min(1) });
+export type CheckupUpdateInput = z.infer<typeof checkupUpdateSchema>;
+
+// ---------------------------------------------------------------- childcare facilities (托幼机构)
+
+export const facilityEvaluationSchema = z.object({
+  id: uuid.optional(),
+  year: z.number().int().min(2000, '年度无效').max(2100, '年度无效'),
+  evaluatedOn: isoDate,
+  qualified: z.boolean('请选择是否合格'),
+  score: z.number().min(0, '评分应在0–100').max(100, '评分应在0–100').optional(),
+  assessor: z.string().trim().min(1, '请填写评估人').max(50),
+  childrenEnrolled: z.number().int().min(0).max(5000).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type FacilityEvaluationInput = z.infer<typeof facilityEvaluationSchema>;
+
+export const facilityListSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  countyCode: z
+    .string()
+    .regex(/^\d{6}$/, '县区代码应为6位数字')
+    .optional(),
+});
+export const institutionIdParams = z.object({ institutionId: uuid });
+
+// ---------------------------------------------------------------- cases (体弱儿/高危儿专案)
+
+export const CASE_KINDS = [
+  'anaemia',
+  'undernutrition',
+  'overweight_obesity',
+  'rickets',
+  'high_risk_infant',
+  'preterm',
+] as const;
+export const CASE_STATUSES = ['proposed', 'open', 'closed', 'dismissed'] as const;
+export const CASE_OUTCOMES = [
+  'cured',
+  'improved',
+  'unchanged',
+  'worse',
+  'transferred',
+  'died',
+  'lost',
+  'aged_out',
+  'other',
+] as const;
+
+export const caseOpenSchema = z.object({
+  id: uuid.optional(),
+  kind: z.enum(CASE_KINDS, '专案类型无效'),
+  severity: z.string().trim().max(40).optional(),
+  subtypes: z.array(z.string().trim().max(40)).max(6).optional(),
+  openedOn: isoDate,
+  note: z.string().trim().max(200).optional(),
+});
+export const caseConfirmSchema = z.object({
+  version: z.number().int().min(1),
+  openedOn: isoDate,
+  severity: z.string().trim().max(40).optional(),
+});
+export const caseDismissSchema = z.object({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(2, '请填写不纳入专案的原因').max(200),
+});
+export const caseFollowupSchema = z.object({
+  id: uuid.optional(),
+  followupDate: isoDate,
+  checkupId: uuid.optional(),
+  weightKg: z.number().min(0.3, '体重应在0.3–80千克').max(80, '体重应在0.3–80千克').optional(),
+  lengthCm: z.number().min(25, '身长/身高应在25–150厘米').max(150, '身长/身高应在25–150厘米').optional(),
+  hbGL: z.number().int().min(20, '血红蛋白应在20–250 g/L').max(250, '血红蛋白应在20–250 g/L').optional(),
+  severity: z.string().trim().max(40).optional(),
+  treatment: z.string().trim().max(500).optional(),
+  guidance: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(500).optional(),
+  nextDue: isoDate.optional(),
+});
+export type CaseFollowupInput = z.infer<typeof caseFollowupSchema>;
+export const caseCloseSchema = z.object({
+  version: z.number().int().min(1),
+  closedOn: isoDate,
+  outcome: z.enum(CASE_OUTCOMES, '转归无效'),
+  note: z.string().trim().max(500).optional(),
+  /** Close although core's closure criteria are not met (e.g. transferred, lost); needs a note. */
+  override: z.boolean().default(false),
+});
+export type CaseCloseInput = z.infer<typeof caseCloseSchema>;
+
+export const referralSchema = z.object({
+  id: uuid.optional(),
+  referredOn: isoDate,
+  toInstitutionId: uuid.optional(),
+  toInstitutionName: z.string().trim().max(100).optional(),
+  reason: z.string().trim().min(2, '请填写转诊原因').max(200),
+});
+export const referralReceiptSchema = z.object({
+  version: z.number().int().min(1),
+  receiptOn: isoDate,
+  diagnosis: z.string().trim().min(1, '请填写回执诊断').max(200),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const caseLedgerSchema = z.object({
+  kind: z.enum(CASE_KINDS, '专案类型无效').optional(),
+  status: z.enum(CASE_STATUSES, '专案状态无效').optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  institutionId: uuid.optional(),
+  township: z
+    .string()
+    .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
+    .optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...pagination,
+});
+export type CaseLedgerFilter = z.infer<typeof caseLedgerSchema>;
+export const caseIdParams = z.object({ caseId: uuid });

@@ -1,17 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
+import { childCareRoutes } from './care.routes';
+import { createCaseService } from './case.service';
 import { childProfileRoutes } from './child.routes';
+import { createCheckupService } from './checkup.service';
+import { createFacilityService } from './facility.service';
+import { createGrowthService } from './growth.service';
 import { createProfileService } from './profile.service';
 
 /** Services of the child module. */
 export function createChildServices(deps: ModuleDeps) {
   const profiles = createProfileService(deps);
-  return { profiles };
+  const cases = createCaseService(deps);
+  const checkups = createCheckupService(deps, {
+    propose: (trx, ctx, checkup, proposals) => cases.proposeInTx(trx, ctx, checkup, proposals),
+    refer: (trx, ctx, checkup, referral) => cases.referFromCheckupInTx(trx, ctx, checkup, referral),
+  });
+  const growth = createGrowthService(deps);
+  const facilities = createFacilityService(deps);
+  return { profiles, checkups, cases, growth, facilities };
 }
 export type ChildServices = ReturnType<typeof createChildServices>;
 
 /** Routes of the child module under /api/v1. */
 export function childRoutes(app: FastifyInstance, services: Services) {
   childProfileRoutes(app, services);
+  childCareRoutes(app, services);
 }

