@@ -10,3 +10,4 @@ export * from './reporting-periods';
 export * from './rate-statistics';
 export * from './indicator-targets';
 export * from './target-sets';
+export * from './target-schema';
