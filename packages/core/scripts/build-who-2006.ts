@@ -18,6 +18,7 @@ const require = createRequire(import.meta.url);
 const pkgPath = require.resolve('jsgrowup/package.json');
 const tablesDir = resolve(dirname(pkgPath), 'tables');
 const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string; license: string };
+const licence = readFileSync(resolve(dirname(pkgPath), 'LICENSE'), 'utf8').trim();
 const outFile = resolve(dirname(fileURLToPath(import.meta.url)), '../src/growth/who-2006-data.generated.ts');
 
 type Row = [number, number, number, number];
@@ -79,6 +80,13 @@ const header = `/**
  * WHO Child Growth Standards (2006), L, M and S columns of WHO's published tables, converted from the npm package
  * jsgrowup ${pkg.version} (${pkg.license}, © UNICEF and individual contributors; data © WHO).
  * Rows are [x, L, M, S] with x = week (0–13), completed month, or length/height in cm.
+ *
+ * jsgrowup's licence, retained as it asks:
+ *
+${licence
+  .split(/\r?\n/)
+  .map((l) => (l.trim() === '' ? ' *' : ` *   ${l.trim()}`))
+  .join('\n')}
  */
 
 /** One LMS row: [x, L, M, S]. */
