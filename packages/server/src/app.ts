@@ -22,6 +22,7 @@ import { createFieldCrypto, type KeyRing } from './platform/crypto';
 import { AppError, fromDatabaseError } from './platform/errors';
 import { SESSION_COOKIE } from './platform/http';
 import { createRegionIndex } from './platform/regions';
+import { registerGrowthReferencesFromDir } from './platform/growth-reference-loader';
 import { zodIssuesToFields } from './platform/validation';
 import { createServices, type Services } from './services';
 import { registerRoutes } from './routes';
@@ -50,6 +51,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // WHO 2007 (5–19 y) and WHO's daily 0–5 y tables live outside the repository; without them the built-in
+  // WHO 2006 reference is used and older children get "reference not available".
+  if (config.growthRefDir) {
+    const loaded = registerGrowthReferencesFromDir(config.growthRefDir);
+    if (opts.logger && loaded.errors.length) app.log.warn({ errors: loaded.errors }, 'growth references');
+  }
   const regions = await createRegionIndex(database.db);
   const crypto = createFieldCrypto(opts.keys);
   const audit = createAuditWriter();
