@@ -36,6 +36,7 @@ import { UsersPage } from '../pages/admin/users.page';
 import { PersonDetailPage } from '../pages/people/person-detail.page';
 import { PersonRegisterPage } from '../pages/people/person-register.page';
 import { PersonSearchPage } from '../pages/people/person-search.page';
+import { CHILD_MODULES } from '../pages/child/child-modules';
 
 /** Navigation groups, in display order. */
 export type ModuleGroup = 'work' | 'admin' | 'audit';
@@ -92,6 +93,7 @@ export const MODULES: AppModule[] = [
     element: <PersonDetailPage />,
     nav: false,
   },
+  ...CHILD_MODULES,
   {
     key: 'institutions',
     path: '/admin/institutions',

@@ -11,6 +11,10 @@ import {
   caseIdParams,
   caseLedgerSchema,
   caseOpenSchema,
+  childDeathSchema,
+  childDeathUpdateSchema,
+  deathListSchema,
+  versionSchema,
   checkupInputSchema,
   checkupUpdateSchema,
   facilityEvaluationSchema,
@@ -167,6 +171,37 @@ export function childCareRoutes(app: FastifyInstance, services: Services) {
     '/child-referrals/:id/receipt',
     { schema: { tags, summary: '转诊回执', params: idParams, body: referralReceiptSchema } },
     async (req) => c.cases.receipt(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+
+  // under-5 deaths and alerts
+  r.post(
+    '/children/:personId/death',
+    { schema: { tags, summary: '填写5岁以下儿童死亡报告卡', params: personIdParams, body: childDeathSchema } },
+    async (req, reply) => {
+      const out = await c.deaths.create(requirePermission(req, 'care.write'), req.params.personId, req.body);
+      return reply.status(out.created ? 201 : 200).send(out.death);
+    },
+  );
+  r.patch(
+    '/child-deaths/:id',
+    { schema: { tags, summary: '修改死亡报告卡（未上报）', params: idParams, body: childDeathUpdateSchema } },
+    async (req) => c.deaths.update(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+  r.post(
+    '/child-deaths/:id/submit',
+    { schema: { tags, summary: '上报死亡报告卡（提醒县级督导）', params: idParams, body: versionSchema } },
+    async (req) => c.deaths.submit(requirePermission(req, 'care.write'), req.params.id, req.body.version),
+  );
+  r.get(
+    '/child-deaths',
+    { schema: { tags, summary: '5岁以下儿童死亡报告', querystring: deathListSchema } },
+    async (req) => c.deaths.list(requirePermission(req, 'care.read'), req.query),
+  );
+  r.get('/child-alerts', { schema: { tags, summary: '儿童保健提醒（县级督导）' } }, async (req) =>
+    c.deaths.alerts(requirePermission(req, 'care.supervise')),
+  );
+  r.post('/child-alerts/:id/ack', { schema: { tags, summary: '确认提醒', params: idParams } }, async (req) =>
+    c.deaths.acknowledge(requirePermission(req, 'care.supervise'), req.params.id),
   );
 
   // childcare facilities

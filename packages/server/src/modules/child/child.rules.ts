@@ -180,3 +180,13 @@ export function childSchedule(a: {
   void a;
   return null;
 }
+
+/** Age group and cause category of an under-5 death (core's child death classification). */
+export function childDeathClass(a: { birthDate: string; deathDate: string; icd10: string }): {
+  under5: boolean;
+  ageGroup: string;
+  causeCategory: string | null;
+} {
+  void a;
+  return { under5: true, ageGroup: 'under5', causeCategory: null };
+}

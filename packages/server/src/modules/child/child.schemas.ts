@@ -305,3 +305,55 @@ export const caseLedgerSchema = z.object({
 });
 export type CaseLedgerFilter = z.infer<typeof caseLedgerSchema>;
 export const caseIdParams = z.object({ caseId: uuid });
+
+// ---------------------------------------------------------------- under-5 deaths (WS 376.5)
+
+export const DEATH_PLACES = [
+  'provincial_city_hospital',
+  'county_hospital',
+  'township_hc',
+  'village_clinic',
+  'home',
+  'en_route',
+  'other',
+] as const;
+export const CARE_BEFORE_DEATH = [
+  'provincial_city_hospital',
+  'county_hospital',
+  'township_hc',
+  'village_clinic',
+  'none',
+] as const;
+export const DIAGNOSIS_LEVELS = ['provincial_city', 'county', 'township', 'village', 'none'] as const;
+export const DIAGNOSIS_BASIS = ['autopsy', 'pathology', 'clinical', 'inferred'] as const;
+
+export const childDeathSchema = z.object({
+  id: uuid.optional(),
+  deathDate: isoDate,
+  deathTime: clockTime.optional(),
+  deathPlace: z.enum(DEATH_PLACES, '死亡地点无效'),
+  careBeforeDeath: z.enum(CARE_BEFORE_DEATH, '死前治疗情况无效').optional(),
+  diagnosisLevel: z.enum(DIAGNOSIS_LEVELS, '最高诊断单位无效').optional(),
+  diagnosisBasis: z.enum(DIAGNOSIS_BASIS, '诊断依据无效').optional(),
+  causeA: z.string().trim().max(100).optional(),
+  causeB: z.string().trim().max(100).optional(),
+  causeC: z.string().trim().max(100).optional(),
+  underlyingCause: z.string().trim().min(2, '请填写根本死因').max(100),
+  icd10: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,2})?$/, 'ICD-10编码格式应如 P07.3'),
+  birthWeightG: z.number().int().min(300).max(7000).optional(),
+  gestationalWeeks: z.number().int().min(20).max(45).optional(),
+  reporter: z.string().trim().max(50).optional(),
+});
+export type ChildDeathInput = z.infer<typeof childDeathSchema>;
+export const childDeathUpdateSchema = childDeathSchema.omit({ id: true }).extend({ version: z.number().int().min(1) });
+export const versionSchema = z.object({ version: z.number().int().min(1) });
+export const deathListSchema = z.object({
+  status: z.enum(['draft', 'submitted']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...pagination,
+});

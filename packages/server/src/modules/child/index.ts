@@ -5,6 +5,7 @@ import { childCareRoutes } from './care.routes';
 import { createCaseService } from './case.service';
 import { childProfileRoutes } from './child.routes';
 import { createCheckupService } from './checkup.service';
+import { createDeathService } from './death.service';
 import { createFacilityService } from './facility.service';
 import { createGrowthService } from './growth.service';
 import { createChildPageService } from './page.service';
@@ -21,7 +22,8 @@ export function createChildServices(deps: ModuleDeps) {
   const growth = createGrowthService(deps);
   const facilities = createFacilityService(deps);
   const page = createChildPageService(deps, profiles);
-  return { profiles, checkups, cases, growth, facilities, page };
+  const deaths = createDeathService(deps);
+  return { profiles, checkups, cases, growth, facilities, page, deaths };
 }
 export type ChildServices = ReturnType<typeof createChildServices>;
 

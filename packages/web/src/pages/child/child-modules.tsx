@@ -1,0 +1,37 @@
+import { SmileOutlined } from '@ant-design/icons';
+import type { AppModule } from '../../app/module-registry';
+import { ChildDetailPage } from './child-detail.page';
+import { ChildListPage } from './child-list.page';
+import { ChildRegisterPage } from './child-register.page';
+
+/** Pages of the child-health module (spread into MODULES of the registry). */
+export const CHILD_MODULES: AppModule[] = [
+  {
+    key: 'children',
+    path: '/children',
+    labelZh: '儿童保健',
+    labelEn: 'Child health',
+    icon: <SmileOutlined />,
+    permission: 'care.read',
+    element: <ChildListPage />,
+    group: 'work',
+  },
+  {
+    key: 'child-register',
+    path: '/children/new',
+    labelZh: '登记儿童',
+    labelEn: 'Register a child',
+    permission: 'care.write',
+    element: <ChildRegisterPage />,
+    nav: false,
+  },
+  {
+    key: 'child-detail',
+    path: '/children/:personId',
+    labelZh: '儿童档案',
+    labelEn: 'Child record',
+    permission: 'care.read',
+    element: <ChildDetailPage />,
+    nav: false,
+  },
+];
