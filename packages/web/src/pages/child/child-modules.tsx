@@ -1,5 +1,7 @@
-import { SmileOutlined } from '@ant-design/icons';
+import { FileExclamationOutlined, SmileOutlined } from '@ant-design/icons';
 import type { AppModule } from '../../app/module-registry';
+import { CaseDetailPage } from './case-detail.page';
+import { CaseLedgerPage } from './case-ledger.page';
 import { ChildDetailPage } from './child-detail.page';
 import { ChildListPage } from './child-list.page';
 import { ChildRegisterPage } from './child-register.page';
@@ -32,6 +34,25 @@ export const CHILD_MODULES: AppModule[] = [
     labelEn: 'Child record',
     permission: 'care.read',
     element: <ChildDetailPage />,
+    nav: false,
+  },
+  {
+    key: 'child-cases',
+    path: '/child-cases',
+    labelZh: '体弱儿/高危儿台账',
+    labelEn: 'Child case ledger',
+    icon: <FileExclamationOutlined />,
+    permission: 'care.read',
+    element: <CaseLedgerPage />,
+    group: 'work',
+  },
+  {
+    key: 'child-case-detail',
+    path: '/child-cases/:caseId',
+    labelZh: '专案详情',
+    labelEn: 'Case',
+    permission: 'care.read',
+    element: <CaseDetailPage />,
     nav: false,
   },
 ];

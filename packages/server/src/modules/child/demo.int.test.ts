@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@fuyou/db';
+import { seedDemoChild } from '../../seed/child-demo';
+import { seedDemoPopulation } from '../../seed/population';
+import { startTestServer, type TestServer } from '../../testing';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => s?.close());
+
+describe('demo children', () => {
+  it('seeds children of the demo women with check-ups whose z-scores spread around 0', async () => {
+    const logs: string[] = [];
+    await seedDemoPopulation(s.app.services, () => undefined, { perCounty: 6 });
+    await seedDemoChild(s.app.services, (m) => logs.push(m), { perCounty: 5 });
+    const r = await sql<{ n: number; mean: number; low: number; mothers: number }>`
+      select count(*)::int as n, avg(waz)::float as mean, count(*) filter (where waz < -2)::int as low,
+        (select count(*)::int from person p where p.mother_id is not null) as mothers
+      from child_checkup where waz is not null`.execute(s.db.db);
+    const row = r.rows[0]!;
+    expect(row.mothers).toBeGreaterThanOrEqual(10);
+    expect(row.n).toBeGreaterThan(20);
+    expect(Math.abs(row.mean)).toBeLessThan(1.2);
+    expect(logs[0]).toContain(`演示儿童 demo children: ${row.mothers}`);
+  });
+});

@@ -1,0 +1,118 @@
+import { getGrowthReference, lmsValueAt, DAYS_PER_MONTH, type GrowthIndicator } from '@fuyou/core';
+import { withScope } from '@fuyou/db';
+import { systemContext } from '../platform/context';
+import type { Services } from '../services';
+import { DEMO_COUNTIES } from './demo-institutions';
+import { rng } from './population';
+
+const GIVEN = ['子涵', '浩然', '欣怡', '宇轩', '梓萱', '一诺', '沐辰', '诗琪', '俊熙', '若汐', '睿泽', '语桐'];
+/** Check-up ages in months (national schedule), the first two being the newborn visit and the one-month check. */
+const AGES_MONTHS = [0.25, 1, 3, 6, 8, 12, 18, 24, 30, 36, 48, 60];
+
+function normal(rand: () => number): number {
+  const u = Math.max(rand(), 1e-9);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The value at z of a WHO 2006 indicator for sex and age in days (from core's reference). */
+function valueAt(indicator: GrowthIndicator, sex: 'male' | 'female', ageDays: number, z: number): number | undefined {
+  const lms = getGrowthReference('who2006')?.lms(indicator, sex, ageDays);
+  return lms ? lmsValueAt(z, lms) : undefined;
+}
+
+/**
+ * Demo children: children of the demo women in each county, registered with birth data, with check-ups on the
+ * national schedule up to today whose measurements follow the WHO standard with a child-specific z-score (so most
+ * children are normal and a few fall below −2 SD or above +2 SD), Hb at 6–8, 18 and 30 months, and the cases the
+ * check-ups propose (some confirmed, as a clinician would). Deterministic for a seed.
+ */
+export async function seedDemoChild(
+  services: Services,
+  log: (m: string) => void,
+  opts: { seed?: number; perCounty?: number } = {},
+) {
+  const rand = rng(opts.seed ?? 20261123);
+  const perCounty = opts.perCounty ?? 20;
+  const today = new Date(Date.now() + 8 * 3_600_000);
+  let children = 0;
+  let checkups = 0;
+  let confirmed = 0;
+  for (const county of DEMO_COUNTIES) {
+    const ctx = systemContext([county]);
+    const mothers = await withScope(services.db, ctx, (trx) =>
+      trx
+        .selectFrom('person')
+        .select(['id', 'name', 'residence_region_code', 'birth_date'])
+        .where('sex', '=', 'female')
+        .where('is_synthetic', '=', true)
+        .where('birth_date', '<=', '2001-01-01')
+        .orderBy('id')
+        .limit(perCounty)
+        .execute(),
+    );
+    for (const mother of mothers) {
+      const sex = rand() < 0.51 ? 'male' : 'female';
+      const ageDays = 5 + Math.floor(rand() * 5 * 365);
+      const birthDate = iso(new Date(today.getTime() - ageDays * 86_400_000));
+      const preterm = rand() < 0.08;
+      const weeks = preterm ? 32 + Math.floor(rand() * 5) : 37 + Math.floor(rand() * 5);
+      const zw = normal(rand) * 0.9 + (rand() < 0.06 ? -2.2 : 0) + (rand() < 0.05 ? 2.3 : 0);
+      const zl = normal(rand) * 0.9 + (zw < -2 ? -1 : 0);
+      const birthWeight = Math.round((valueAt('wfa', sex, 0, zw) ?? 3.3) * 1000 * (preterm ? 0.7 : 1));
+      const reg = await services.child.profiles.register(ctx, {
+        name: `${mother.name.slice(0, 1)}${GIVEN[Math.floor(rand() * GIVEN.length)]!}`,
+        sex,
+        birthDate,
+        idType: 'none',
+        residenceRegionCode: mother.residence_region_code,
+        motherId: mother.id,
+        registrationReason: 'born_here',
+        gestationalWeeks: weeks,
+        gestationalDays: Math.floor(rand() * 7),
+        birthWeightG: Math.min(6000, Math.max(800, birthWeight)),
+        birthLengthCm: Math.round((valueAt('lhfa', sex, 0, zl) ?? 50) * 10) / 10,
+        apgar1: rand() < 0.05 ? 6 : 9,
+        apgar5: 10,
+        multipleBirth: 1,
+        healthHandbookNo: `ZS${county}${String(children + 1).padStart(5, '0')}`,
+      });
+      children++;
+      const personId = reg.person.id;
+      for (const m of AGES_MONTHS) {
+        const visitDays = Math.round(m * DAYS_PER_MONTH + (rand() - 0.5) * 6);
+        if (visitDays < 3 || visitDays > ageDays) continue;
+        if (rand() < 0.1) continue; // a missed contact
+        const visitDate = iso(new Date(today.getTime() - (ageDays - visitDays) * 86_400_000));
+        const w = valueAt('wfa', sex, visitDays, zw + normal(rand) * 0.25);
+        const l = valueAt('lhfa', sex, visitDays, zl + normal(rand) * 0.2);
+        const h = valueAt('hcfa', sex, visitDays, normal(rand) * 0.8);
+        const hbDue = m === 8 || m === 18 || m === 30;
+        const out = await services.child.checkups.create(ctx, personId, {
+          visitDate,
+          kind: m === 0.25 ? 'newborn_visit' : m === 1 ? 'month1' : 'routine',
+          ...(w ? { weightKg: Math.round(w * 100) / 100 } : {}),
+          ...(l ? { lengthCm: Math.round(l * 10) / 10 } : {}),
+          ...(h && m <= 36 ? { headCm: Math.round(h * 10) / 10 } : {}),
+          ...(hbDue ? { hbGL: Math.round(120 + normal(rand) * 10) } : {}),
+          ...(m < 6 ? { exclusiveBreastfeeding: rand() < 0.6, feeding: 'exclusive_breastfeeding' as const } : {}),
+          vitaminDIu: m <= 24 ? 400 : 0,
+          hearing: 'pass',
+          eye: { result: 'normal' },
+          guidance: ['feeding', 'development'],
+        });
+        checkups++;
+        for (const p of out.checkup.proposals) {
+          if (!p.caseId || p.existing || rand() < 0.3) continue;
+          const c = await services.child.cases.get(ctx, p.caseId);
+          await services.child.cases.confirm(ctx, p.caseId, { version: c.version, openedOn: visitDate });
+          confirmed++;
+        }
+      }
+    }
+  }
+  log(`演示儿童 demo children: ${children}, 体检 check-ups: ${checkups}, 确认专案 confirmed cases: ${confirmed}`);
+}
