@@ -14,6 +14,9 @@ import {
   childDeathSchema,
   childDeathUpdateSchema,
   deathListSchema,
+  exposureFinalSchema,
+  exposureRecordSchema,
+  exposureSchema,
   versionSchema,
   checkupInputSchema,
   checkupUpdateSchema,
@@ -171,6 +174,31 @@ export function childCareRoutes(app: FastifyInstance, services: Services) {
     '/child-referrals/:id/receipt',
     { schema: { tags, summary: '转诊回执', params: idParams, body: referralReceiptSchema } },
     async (req) => c.cases.receipt(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+
+  // exposed infants (permission pmtct; the service refuses without it)
+  r.put(
+    '/children/:personId/exposure',
+    { schema: { tags, summary: '登记暴露儿童（母亲HIV/梅毒/乙肝）', params: personIdParams, body: exposureSchema } },
+    async (req, reply) => {
+      const out = await c.exposure.put(requirePermission(req, 'care.write'), req.params.personId, req.body);
+      return reply.status(out.created ? 201 : 200).send(out.exposure);
+    },
+  );
+  r.get(
+    '/children/:personId/exposure',
+    { schema: { tags, summary: '暴露儿童随访计划与状态', params: personIdParams } },
+    async (req) => c.exposure.get(requirePermission(req, 'care.read'), req.params.personId),
+  );
+  r.post(
+    '/children/:personId/exposure/records',
+    { schema: { tags, summary: '记录出生后处置或随访检测', params: personIdParams, body: exposureRecordSchema } },
+    async (req) => c.exposure.record(requirePermission(req, 'care.write'), req.params.personId, req.body),
+  );
+  r.put(
+    '/children/:personId/exposure/final',
+    { schema: { tags, summary: '判定最终感染状态', params: personIdParams, body: exposureFinalSchema } },
+    async (req) => c.exposure.final(requirePermission(req, 'care.write'), req.params.personId, req.body),
   );
 
   // under-5 deaths and alerts

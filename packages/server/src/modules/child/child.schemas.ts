@@ -357,3 +357,34 @@ export const deathListSchema = z.object({
   to: isoDate.optional(),
   ...pagination,
 });
+
+// ---------------------------------------------------------------- exposed infants (PMTCT)
+
+export const PMTCT_INFECTIONS = ['hiv', 'syphilis', 'hbv'] as const;
+export const exposureSchema = z.object({
+  infections: z
+    .array(z.enum(PMTCT_INFECTIONS, '感染类型应为 hiv/syphilis/hbv'))
+    .min(1, '请至少选择一种母亲感染')
+    .max(3),
+  highExposure: z.boolean().default(false),
+  version: z.number().int().min(1).optional(),
+});
+export const exposureRecordSchema = z.object({
+  code: z.string().trim().min(3).max(60),
+  /** Date-time for a birth dose ('YYYY-MM-DDTHH:MM'), or a date for a test. */
+  at: z.union([wallClock, isoDate], '时间格式应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM'),
+  result: z.enum(['positive', 'negative', 'indeterminate'], '检测结果无效').optional(),
+  titre: z
+    .string()
+    .trim()
+    .regex(/^1:\d{1,4}$/, '滴度格式应如 1:8')
+    .optional(),
+  note: z.string().trim().max(200).optional(),
+  version: z.number().int().min(1),
+});
+export const exposureFinalSchema = z.object({
+  infection: z.enum(PMTCT_INFECTIONS, '感染类型无效'),
+  status: z.enum(['infected', 'not_infected', 'undetermined'], '最终状态无效'),
+  decidedOn: isoDate,
+  version: z.number().int().min(1),
+});

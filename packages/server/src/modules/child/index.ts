@@ -6,6 +6,7 @@ import { createCaseService } from './case.service';
 import { childProfileRoutes } from './child.routes';
 import { createCheckupService } from './checkup.service';
 import { createDeathService } from './death.service';
+import { createExposureService } from './exposure.service';
 import { createFacilityService } from './facility.service';
 import { createGrowthService } from './growth.service';
 import { createChildPageService } from './page.service';
@@ -23,7 +24,8 @@ export function createChildServices(deps: ModuleDeps) {
   const facilities = createFacilityService(deps);
   const page = createChildPageService(deps, profiles);
   const deaths = createDeathService(deps);
-  return { profiles, checkups, cases, growth, facilities, page, deaths };
+  const exposure = createExposureService(deps);
+  return { profiles, checkups, cases, growth, facilities, page, deaths, exposure };
 }
 export type ChildServices = ReturnType<typeof createChildServices>;
 

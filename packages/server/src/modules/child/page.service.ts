@@ -6,6 +6,7 @@ import { toCaseDto } from './case.service';
 import { toCheckupDto } from './checkup.service';
 import type { ProfileService } from './profile.service';
 import { childSchedule } from './child.rules';
+import { exposurePlan } from './exposure.service';
 
 /** The child's page: birth summary, mother link, schedule, check-ups, cases (screenings are added by their service). */
 export function createChildPageService(deps: ModuleDeps, profiles: ProfileService) {
@@ -30,6 +31,15 @@ export function createChildPageService(deps: ModuleDeps, profiles: ProfileServic
             .orderBy('proposed_on', 'desc')
             .execute(),
         ]);
+        // exposure is shown only to users with the pmtct permission (restricted like the mother's results)
+        const exposure = ctx.permissions.has('pmtct')
+          ? await trx
+              .selectFrom('exposed_infant')
+              .selectAll()
+              .where('county_code', '=', profile.county_code)
+              .where('person_id', '=', personId)
+              .executeTakeFirst()
+          : undefined;
         await audit.write(trx, ctx, {
           action: 'child.read',
           entityType: 'child_profile',
@@ -46,6 +56,7 @@ export function createChildPageService(deps: ModuleDeps, profiles: ProfileServic
           schedule: childSchedule({ person, profile, visits: checkups, today: t }),
           checkups: checkups.map(toCheckupDto),
           cases: cases.map((c) => toCaseDto(c, t)),
+          exposure: exposure ? exposurePlan(person, exposure) : null,
         };
       });
     },

@@ -1,0 +1,282 @@
+import { pmtctInfantPlan, type PmtctScheduledDuty } from '@fuyou/core';
+import { withScope, type Database, type ExposedInfantTable, type Selectable, type Transaction } from '@fuyou/db';
+import type { AuthContext } from '../../platform/context';
+import { AppError, errors } from '../../platform/errors';
+import type { ModuleDeps } from '../module-deps';
+import { json, loadChild, today, type ChildProfileRow, type PersonRow } from './child.common';
+
+type ExposureRow = Selectable<ExposedInfantTable>;
+
+interface DoseOrTest {
+  code: string;
+  at: string;
+  result?: string;
+  titre?: string;
+  note?: string;
+}
+
+/** One duty of the exposed infant with what was done and its state. */
+export interface ExposureDutyDto extends PmtctScheduledDuty {
+  state: 'done' | 'late' | 'due' | 'overdue' | 'upcoming';
+  record: DoseOrTest | null;
+}
+
+/** The exposed infant's record as the API returns it (permission pmtct only). */
+export interface ExposureDto {
+  personId: string;
+  infections: string[];
+  highExposure: boolean;
+  birthTimeKnown: boolean;
+  duties: ExposureDutyDto[];
+  finalStatus: Record<string, { status: string; decidedOn: string }>;
+  nextDue: string | null;
+  overdue: number;
+  closed: boolean;
+  version: number;
+}
+
+const wall = (s: string) => (s.length === 10 ? `${s}T00:00` : s.slice(0, 16));
+/** Now as a wall-clock 'YYYY-MM-DDTHH:MM' in China. */
+const nowWall = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
+
+/** The plan from core (PMTCT 2020 infant duties with due times), each duty with its state. */
+export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
+  const birthAt = `${person.birth_date}${person.birth_time ? `T${person.birth_time.slice(0, 5)}` : ''}`;
+  const plan = pmtctInfantPlan({
+    birthAt,
+    hivPositive: row.infections.includes('hiv'),
+    syphilisPositive: row.infections.includes('syphilis'),
+    hbsagPositive: row.infections.includes('hbv'),
+    hivExposure: row.high_exposure ? 'high' : 'standard',
+  });
+  if (!plan.ok) throw errors.field('birthDate', '出生日期无效，无法安排暴露儿童随访', 'Invalid birth date');
+  const records = [...(row.doses as DoseOrTest[]), ...(row.tests as DoseOrTest[])];
+  const t = today();
+  const now = nowWall();
+  const duties = plan.value.duties.map((d): ExposureDutyDto => {
+    const record = records.find((r) => r.code === d.code) ?? null;
+    let state: ExposureDutyDto['state'];
+    if (record) state = d.dueBy && wall(record.at) > d.dueBy.slice(0, 16) ? 'late' : 'done';
+    else if (d.dueBy) state = now > d.dueBy.slice(0, 16) ? 'overdue' : 'due';
+    else if (d.dueDate) state = t > (d.windowEnd ?? d.dueDate) ? 'overdue' : t >= d.dueDate ? 'due' : 'upcoming';
+    else state = 'due';
+    return { ...d, state, record };
+  });
+  const open = duties.filter((d) => d.state !== 'done' && d.state !== 'late' && (d.dueDate || d.dueBy));
+  const nextDue = open.map((d) => d.dueDate ?? d.dueBy!.slice(0, 10)).sort()[0] ?? null;
+  const finalStatus = row.final_status as ExposureDto['finalStatus'];
+  return {
+    personId: row.person_id,
+    infections: row.infections,
+    highExposure: row.high_exposure,
+    birthTimeKnown: plan.value.birthTimeKnown,
+    duties,
+    finalStatus,
+    nextDue,
+    overdue: duties.filter((d) => d.state === 'overdue').length,
+    closed: row.infections.every((i) => finalStatus[i] && finalStatus[i].status !== 'undetermined'),
+    version: row.version,
+  };
+}
+
+function requirePmtct(ctx: AuthContext) {
+  if (!ctx.permissions.has('pmtct'))
+    throw new AppError('FORBIDDEN', 403, '查看暴露儿童信息需要母婴阻断权限', 'The PMTCT permission is needed');
+}
+
+/** Exposed infants (HIV, syphilis, HBV): birth-dose duties, follow-up tests, final status. Permission pmtct only. */
+export function createExposureService(deps: ModuleDeps) {
+  const { db, audit } = deps;
+
+  async function load(trx: Transaction<Database>, personId: string) {
+    const { person, profile } = await loadChild(trx, personId);
+    const row = await trx
+      .selectFrom('exposed_infant')
+      .selectAll()
+      .where('county_code', '=', profile.county_code)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return { person, profile, row };
+  }
+
+  async function save(
+    trx: Transaction<Database>,
+    ctx: AuthContext,
+    profile: ChildProfileRow,
+    row: ExposureRow,
+    set: Partial<{ doses: string; tests: string; final_status: string; infections: string[]; high_exposure: boolean }>,
+    version: number,
+    person: PersonRow,
+    action: string,
+  ) {
+    if (row.version !== version) throw errors.staleVersion(row.version);
+    const merged = {
+      ...row,
+      ...(set.doses ? { doses: JSON.parse(set.doses) as unknown } : {}),
+      ...(set.tests ? { tests: JSON.parse(set.tests) as unknown } : {}),
+      ...(set.final_status ? { final_status: JSON.parse(set.final_status) as unknown } : {}),
+      ...(set.infections ? { infections: set.infections } : {}),
+      ...(set.high_exposure !== undefined ? { high_exposure: set.high_exposure } : {}),
+    } as ExposureRow;
+    const dto = exposurePlan(person, merged);
+    const updated = await trx
+      .updateTable('exposed_infant')
+      .set({ ...set, next_due: dto.nextDue, closed: dto.closed, version: row.version + 1, updated_at: new Date() })
+      .where('county_code', '=', profile.county_code)
+      .where('person_id', '=', profile.person_id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw errors.staleVersion();
+    await audit.write(trx, ctx, {
+      action,
+      entityType: 'exposed_infant',
+      entityId: profile.person_id,
+      personId: profile.person_id,
+      countyCode: profile.county_code,
+    });
+    return exposurePlan(person, updated);
+  }
+
+  return {
+    /** Opens (or changes) the exposure of a child: the mother's infections and the HIV exposure level. */
+    async put(
+      ctx: AuthContext,
+      personId: string,
+      input: { infections: string[]; highExposure: boolean; version?: number | undefined },
+    ) {
+      requirePmtct(ctx);
+      return withScope(db, ctx, async (trx) => {
+        const { person, profile, row } = await load(trx, personId);
+        const infections = [...new Set(input.infections)];
+        if (input.highExposure && !infections.includes('hiv'))
+          throw errors.field('highExposure', '高暴露风险仅适用于HIV暴露儿童', 'High exposure applies to HIV only');
+        if (!row) {
+          const created = await trx
+            .insertInto('exposed_infant')
+            .values({
+              county_code: profile.county_code,
+              person_id: personId,
+              infections,
+              high_exposure: input.highExposure,
+              created_by: ctx.userId,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const dto = exposurePlan(person, created);
+          await trx
+            .updateTable('exposed_infant')
+            .set({ next_due: dto.nextDue })
+            .where('county_code', '=', profile.county_code)
+            .where('person_id', '=', personId)
+            .execute();
+          await audit.write(trx, ctx, {
+            action: 'child.exposure.create',
+            entityType: 'exposed_infant',
+            entityId: personId,
+            personId,
+            countyCode: profile.county_code,
+          });
+          return { exposure: dto, created: true };
+        }
+        if (input.version === undefined) throw errors.field('version', '修改时请提供版本号', 'Give the version');
+        const dto = await save(
+          trx,
+          ctx,
+          profile,
+          row,
+          { infections, high_exposure: input.highExposure },
+          input.version,
+          person,
+          'child.exposure.update',
+        );
+        return { exposure: dto, created: false };
+      });
+    },
+
+    async get(ctx: AuthContext, personId: string): Promise<ExposureDto> {
+      requirePmtct(ctx);
+      return withScope(db, ctx, async (trx) => {
+        const { person, profile, row } = await load(trx, personId);
+        if (!row) throw errors.notFound('暴露儿童记录', 'exposure record');
+        await audit.write(trx, ctx, {
+          action: 'child.exposure.read',
+          entityType: 'exposed_infant',
+          entityId: personId,
+          personId,
+          countyCode: profile.county_code,
+        });
+        return exposurePlan(person, row);
+      });
+    },
+
+    /** Records a birth dose (date-time) or a follow-up test (date, result) against a duty code of the plan. */
+    async record(
+      ctx: AuthContext,
+      personId: string,
+      input: {
+        code: string;
+        at: string;
+        result?: string | undefined;
+        titre?: string | undefined;
+        note?: string | undefined;
+        version: number;
+      },
+    ) {
+      requirePmtct(ctx);
+      return withScope(db, ctx, async (trx) => {
+        const { person, profile, row } = await load(trx, personId);
+        if (!row) throw errors.notFound('暴露儿童记录', 'exposure record');
+        const plan = exposurePlan(person, row);
+        const duty = plan.duties.find((d) => d.code === input.code);
+        if (!duty) throw errors.field('code', '该项不在此儿童的随访计划中', 'Not a duty of this child');
+        if (input.at.slice(0, 10) < (person.birth_date ?? '') || input.at.slice(0, 10) > today())
+          throw errors.field('at', '时间应在出生与今天之间', 'The time is outside birth…today');
+        const isTest = duty.category === 'test';
+        if (isTest && !input.result) throw errors.field('result', '请填写检测结果', 'Enter the result');
+        if (duty.dueBy && input.at.length === 10)
+          throw errors.field('at', '出生后时限内的处置请填写日期和时间', 'Give the date and time for a birth dose');
+        const rec: DoseOrTest = {
+          code: input.code,
+          at: input.at,
+          ...(input.result ? { result: input.result } : {}),
+          ...(input.titre ? { titre: input.titre } : {}),
+          ...(input.note ? { note: input.note } : {}),
+        };
+        const list = ((isTest ? row.tests : row.doses) as DoseOrTest[]).filter((r) => r.code !== input.code);
+        list.push(rec);
+        return save(
+          trx,
+          ctx,
+          profile,
+          row,
+          isTest ? { tests: json(list) } : { doses: json(list) },
+          input.version,
+          person,
+          'child.exposure.record',
+        );
+      });
+    },
+
+    /** Sets the final status of one infection (infected / not infected). */
+    async final(
+      ctx: AuthContext,
+      personId: string,
+      input: { infection: string; status: string; decidedOn: string; version: number },
+    ) {
+      requirePmtct(ctx);
+      return withScope(db, ctx, async (trx) => {
+        const { person, profile, row } = await load(trx, personId);
+        if (!row) throw errors.notFound('暴露儿童记录', 'exposure record');
+        if (!row.infections.includes(input.infection))
+          throw errors.field('infection', '该儿童不是此病的暴露儿童', 'Not exposed to this infection');
+        if (input.decidedOn > today()) throw errors.field('decidedOn', '判定日期不能晚于今天', 'Date in the future');
+        const fs = {
+          ...(row.final_status as Record<string, unknown>),
+          [input.infection]: { status: input.status, decidedOn: input.decidedOn },
+        };
+        return save(trx, ctx, profile, row, { final_status: json(fs) }, input.version, person, 'child.exposure.final');
+      });
+    },
+  };
+}
