@@ -18,6 +18,7 @@ import {
   exposureRecordSchema,
   exposureSchema,
   versionSchema,
+  worklistSchema,
   checkupInputSchema,
   checkupUpdateSchema,
   facilityEvaluationSchema,
@@ -230,6 +231,12 @@ export function childCareRoutes(app: FastifyInstance, services: Services) {
   );
   r.post('/child-alerts/:id/ack', { schema: { tags, summary: '确认提醒', params: idParams } }, async (req) =>
     c.deaths.acknowledge(requirePermission(req, 'care.supervise'), req.params.id),
+  );
+
+  r.get(
+    '/child-worklist',
+    { schema: { tags, summary: '儿童保健工作清单', querystring: worklistSchema } },
+    async (req) => c.worklist.list(requirePermission(req, 'care.read'), req.query),
   );
 
   // childcare facilities

@@ -388,3 +388,18 @@ export const exposureFinalSchema = z.object({
   decidedOn: isoDate,
   version: z.number().int().min(1),
 });
+
+export const worklistSchema = z.object({
+  institutionId: uuid.optional(),
+  township: z
+    .string()
+    .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
+    .optional(),
+  kind: z
+    .enum(
+      ['checkup_due', 'case_followup', 'case_proposed', 'referral_receipt', 'screening_step', 'exposure_duty'],
+      '工作类型无效',
+    )
+    .optional(),
+  horizon: z.coerce.number().int().min(0).max(90).optional(),
+});

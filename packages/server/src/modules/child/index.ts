@@ -11,6 +11,7 @@ import { createFacilityService } from './facility.service';
 import { createGrowthService } from './growth.service';
 import { createChildPageService } from './page.service';
 import { createProfileService } from './profile.service';
+import { createWorklistService } from './worklist.service';
 
 /** Services of the child module. */
 export function createChildServices(deps: ModuleDeps) {
@@ -25,7 +26,8 @@ export function createChildServices(deps: ModuleDeps) {
   const page = createChildPageService(deps, profiles);
   const deaths = createDeathService(deps);
   const exposure = createExposureService(deps);
-  return { profiles, checkups, cases, growth, facilities, page, deaths, exposure };
+  const worklist = createWorklistService(deps);
+  return { profiles, checkups, cases, growth, facilities, page, deaths, exposure, worklist };
 }
 export type ChildServices = ReturnType<typeof createChildServices>;
 

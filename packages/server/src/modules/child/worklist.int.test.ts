@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childWorld, daysAgo, registerChild, type ChildWorld } from './child.fixtures';
+import type { Client } from '../../testing';
+
+let w: ChildWorld;
+let pmtct: Client;
+beforeAll(async () => {
+  w = await childWorld();
+  pmtct = await w.s.login(await w.s.user('clinician', { institutionId: w.inst, permissions: ['pmtct'] }));
+});
+afterAll(async () => w?.s.close());
+
+describe('child-health worklist', () => {
+  it('lists overdue appointments, proposed cases, overdue follow-ups and exposed-infant duties (pmtct only)', async () => {
+    const a = await registerChild(w.dh, 100, { name: '清单甲' });
+    await w.dh.post(`/api/v1/children/${a.person.id}/checkups`, {
+      visitDate: daysAgo(40),
+      weightKg: 4.0,
+      lengthCm: 55,
+      nextAppointment: daysAgo(5),
+    });
+    const b = await registerChild(w.dh, 30, { name: '清单乙' });
+    await pmtct.request('PUT', `/api/v1/children/${b.person.id}/exposure`, { infections: ['hbv'] });
+
+    const list = await w.dh.get('/api/v1/child-worklist');
+    expect(list.status).toBe(200);
+    const mine = list.body.items.filter((i: { personId: string }) => i.personId === a.person.id);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'checkup_due', due: daysAgo(5), overdue: true }),
+        expect.objectContaining({ kind: 'case_proposed' }),
+      ]),
+    );
+    expect(list.body.items.some((i: { kind: string }) => i.kind === 'exposure_duty')).toBe(false);
+    const withPmtct = await pmtct.get('/api/v1/child-worklist?kind=exposure_duty');
+    expect(withPmtct.body.items.filter((i: { personId: string }) => i.personId === b.person.id).length).toBeGreaterThan(
+      0,
+    );
+    expect(withPmtct.body.items.every((i: { kind: string }) => i.kind === 'exposure_duty')).toBe(true);
+  });
+
+  it('filters by institution and township, and another county sees nothing of ours', async () => {
+    const c = await registerChild(w.dh, 60, { name: '清单丙' });
+    await w.dh.post(`/api/v1/children/${c.person.id}/checkups`, {
+      visitDate: daysAgo(20),
+      nextAppointment: daysAgo(1),
+    });
+    const byInst = await w.dh.get(`/api/v1/child-worklist?institutionId=${w.inst}`);
+    expect(byInst.body.items.some((i: { personId: string }) => i.personId === c.person.id)).toBe(true);
+    const other = await w.dh.get(`/api/v1/child-worklist?institutionId=${w.ptInst}`);
+    expect(other.body.items.some((i: { personId: string }) => i.personId === c.person.id)).toBe(false);
+    const town = await w.dh.get('/api/v1/child-worklist?township=330902001');
+    expect(town.body.items.some((i: { personId: string }) => i.personId === c.person.id)).toBe(false);
+    const pt = await w.pt.get('/api/v1/child-worklist');
+    expect(pt.body.total).toBe(0);
+    const bad = await w.dh.get('/api/v1/child-worklist?township=33');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('township');
+  });
+});

@@ -1,0 +1,254 @@
+import { sql, withScope } from '@fuyou/db';
+import type { AuthContext } from '../../platform/context';
+import type { ModuleDeps } from '../module-deps';
+import { addDays, today } from './child.common';
+import { exposurePlan } from './exposure.service';
+import { childSchedule } from './child.rules';
+
+/** One thing to do for a child. */
+export interface WorkItem {
+  kind: 'checkup_due' | 'case_followup' | 'case_proposed' | 'referral_receipt' | 'screening_step' | 'exposure_duty';
+  personId: string;
+  childName: string;
+  birthDate: string | null;
+  what: string;
+  whatEn: string;
+  due: string | null;
+  overdue: boolean;
+  refId?: string;
+}
+
+/** Filters of the worklist. */
+export interface WorklistFilter {
+  institutionId?: string | undefined;
+  township?: string | undefined;
+  kind?: WorkItem['kind'] | undefined;
+  /** Days ahead to include (default 7). */
+  horizon?: number | undefined;
+}
+
+const CASE_ZH: Record<string, [string, string]> = {
+  anaemia: ['贫血', 'anaemia'],
+  undernutrition: ['营养不良', 'undernutrition'],
+  overweight_obesity: ['超重/肥胖', 'overweight/obesity'],
+  rickets: ['佝偻病', 'rickets'],
+  high_risk_infant: ['高危儿', 'high-risk infant'],
+  preterm: ['早产儿', 'preterm'],
+};
+const SCREEN_ZH: Record<string, [string, string]> = {
+  metabolic: ['遗传代谢病筛查', 'metabolic screening'],
+  hearing: ['听力筛查', 'hearing screening'],
+  heart: ['先心病筛查', 'CHD screening'],
+};
+
+/** The child-health worklist: check-ups due/overdue, case follow-ups, screening steps, exposed-infant duties. */
+export function createWorklistService(deps: ModuleDeps) {
+  const { db, audit } = deps;
+  return {
+    async list(ctx: AuthContext, f: WorklistFilter) {
+      return withScope(db, ctx, async (trx) => {
+        const t = today();
+        const until = addDays(t, f.horizon ?? 7);
+        const children = trx
+          .selectFrom('child_profile as c')
+          .innerJoin('person as p', (j) =>
+            j.onRef('p.county_code', '=', 'c.county_code').onRef('p.id', '=', 'c.person_id'),
+          )
+          .where('c.status', '=', 'active')
+          .$if(!!f.institutionId, (q) => q.where('c.managing_institution_id', '=', f.institutionId!))
+          .$if(!!f.township, (q) => q.where('p.residence_region_code', 'like', `${f.township}%`));
+        const items: WorkItem[] = [];
+        const want = (k: WorkItem['kind']) => !f.kind || f.kind === k;
+
+        if (want('case_followup') || want('case_proposed')) {
+          const rows = await children
+            .innerJoin('child_case as k', (j) =>
+              j.onRef('k.county_code', '=', 'c.county_code').onRef('k.person_id', '=', 'c.person_id'),
+            )
+            .select([
+              'p.id',
+              'p.name',
+              'p.birth_date',
+              'k.id as case_id',
+              'k.kind',
+              'k.status',
+              'k.next_follow_up_due',
+              'k.proposed_on',
+            ])
+            .where((eb) =>
+              eb.or([
+                eb('k.status', '=', 'proposed'),
+                eb.and([eb('k.status', '=', 'open'), eb('k.next_follow_up_due', '<=', until)]),
+              ]),
+            )
+            .execute();
+          for (const r of rows) {
+            const [zh, en] = CASE_ZH[r.kind] ?? [r.kind, r.kind];
+            if (r.status === 'proposed' && want('case_proposed'))
+              items.push({
+                kind: 'case_proposed',
+                personId: r.id,
+                childName: r.name,
+                birthDate: r.birth_date,
+                what: `待确认专案：${zh}`,
+                whatEn: `Case to confirm: ${en}`,
+                due: r.proposed_on,
+                overdue: false,
+                refId: r.case_id,
+              });
+            if (r.status === 'open' && want('case_followup'))
+              items.push({
+                kind: 'case_followup',
+                personId: r.id,
+                childName: r.name,
+                birthDate: r.birth_date,
+                what: `专案随访：${zh}`,
+                whatEn: `Case follow-up: ${en}`,
+                due: r.next_follow_up_due,
+                overdue: !!r.next_follow_up_due && r.next_follow_up_due < t,
+                refId: r.case_id,
+              });
+          }
+        }
+
+        if (want('referral_receipt')) {
+          const rows = await children
+            .innerJoin('child_referral as r', (j) =>
+              j.onRef('r.county_code', '=', 'c.county_code').onRef('r.person_id', '=', 'c.person_id'),
+            )
+            .select(['p.id', 'p.name', 'p.birth_date', 'r.id as ref_id', 'r.referred_on', 'r.reason'])
+            .where('r.status', '=', 'sent')
+            .execute();
+          for (const r of rows)
+            items.push({
+              kind: 'referral_receipt',
+              personId: r.id,
+              childName: r.name,
+              birthDate: r.birth_date,
+              what: `转诊待回执：${r.reason}`,
+              whatEn: `Referral awaiting receipt: ${r.reason}`,
+              due: addDays(r.referred_on, 14),
+              overdue: addDays(r.referred_on, 14) < t,
+              refId: r.ref_id,
+            });
+        }
+
+        if (want('checkup_due')) {
+          // the appointment set at the last check-up, when no later check-up exists
+          const rows = await children
+            .select([
+              'p.id',
+              'p.name',
+              'p.birth_date',
+              sql<
+                string | null
+              >`(select k.next_appointment from child_checkup k where k.county_code = c.county_code and k.person_id = c.person_id order by k.visit_date desc, k.created_at desc limit 1)`.as(
+                'next_appointment',
+              ),
+            ])
+            .execute();
+          for (const r of rows)
+            if (r.next_appointment && r.next_appointment <= until)
+              items.push({
+                kind: 'checkup_due',
+                personId: r.id,
+                childName: r.name,
+                birthDate: r.birth_date,
+                what: '预约健康检查',
+                whatEn: 'Check-up appointment',
+                due: r.next_appointment,
+                overdue: r.next_appointment < t,
+              });
+          // the national schedule (core), where available
+          const full = await children.selectAll('c').select(['p.name as child_name']).selectAll('p').execute();
+          for (const r of full) {
+            const visits = await trx
+              .selectFrom('child_checkup')
+              .select(['visit_date', 'contact_key', 'kind'])
+              .where('county_code', '=', r.county_code)
+              .where('person_id', '=', r.person_id)
+              .execute();
+            const schedule = childSchedule({ person: r as never, profile: r as never, visits, today: t });
+            for (const s of schedule ?? [])
+              if (
+                (s.status === 'due' || s.status === 'overdue') &&
+                !items.some((i) => i.kind === 'checkup_due' && i.personId === r.person_id)
+              )
+                items.push({
+                  kind: 'checkup_due',
+                  personId: r.person_id,
+                  childName: r.child_name,
+                  birthDate: r.birth_date,
+                  what: `健康检查：${s.zh}`,
+                  whatEn: `Check-up: ${s.en}`,
+                  due: s.windowEnd,
+                  overdue: s.status === 'overdue',
+                });
+          }
+        }
+
+        if (want('screening_step')) {
+          const rows = await children
+            .innerJoin('newborn_screening as s', (j) =>
+              j.onRef('s.county_code', '=', 'c.county_code').onRef('s.person_id', '=', 'c.person_id'),
+            )
+            .select(['p.id', 'p.name', 'p.birth_date', 's.id as sid', 's.kind', 's.next_step', 's.next_due'])
+            .where('s.closed', '=', false)
+            .where('s.next_due', '<=', until)
+            .execute();
+          for (const r of rows) {
+            const [zh, en] = SCREEN_ZH[r.kind] ?? [r.kind, r.kind];
+            items.push({
+              kind: 'screening_step',
+              personId: r.id,
+              childName: r.name,
+              birthDate: r.birth_date,
+              what: `${zh}：${r.next_step ?? ''}`,
+              whatEn: `${en}: ${r.next_step ?? ''}`,
+              due: r.next_due,
+              overdue: !!r.next_due && r.next_due < t,
+              refId: r.sid,
+            });
+          }
+        }
+
+        if (want('exposure_duty') && ctx.permissions.has('pmtct')) {
+          const rows = await children
+            .innerJoin('exposed_infant as e', (j) =>
+              j.onRef('e.county_code', '=', 'c.county_code').onRef('e.person_id', '=', 'c.person_id'),
+            )
+            .selectAll('e')
+            .select(['p.name as child_name'])
+            .selectAll('p')
+            .where('e.closed', '=', false)
+            .where('e.next_due', '<=', until)
+            .execute();
+          for (const r of rows) {
+            const plan = exposurePlan(r as never, r as never);
+            for (const d of plan.duties.filter((x) => x.state === 'due' || x.state === 'overdue'))
+              items.push({
+                kind: 'exposure_duty',
+                personId: r.person_id,
+                childName: r.child_name,
+                birthDate: r.birth_date,
+                what: d.zh,
+                whatEn: d.en,
+                due: d.dueDate ?? d.dueBy?.slice(0, 10) ?? null,
+                overdue: d.state === 'overdue',
+              });
+          }
+        }
+
+        items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '').localeCompare(b.due ?? ''));
+        const counts: Record<string, number> = {};
+        for (const i of items) counts[i.kind] = (counts[i.kind] ?? 0) + 1;
+        await audit.write(trx, ctx, {
+          action: 'child.worklist',
+          entityType: 'child_profile',
+          details: { results: items.length },
+        });
+        return { items: items.slice(0, 500), total: items.length, counts };
+      });
+    },
+  };
+}
