@@ -30,6 +30,8 @@ import { CASE_KIND, CASE_STATUS, FEEDING, SCHEDULE_STATUS, SEVERITY, Z_LABELS, a
 import { CheckupForm } from './checkup-form';
 import { GrowthChart } from './growth-chart';
 import { ScreeningPanel } from './screening-panel';
+import { ExposurePanel, type ExposureView } from './exposure-panel';
+import { DeathForm } from './death-form';
 
 function zTag(z: number | null) {
   if (z === null) return '—';
@@ -117,6 +119,7 @@ export function ChildDetailPage() {
   const canWrite = useHasPermission('care.write');
   const { showError } = useApiFeedback();
   const [formOpen, setFormOpen] = useState(false);
+  const [deathOpen, setDeathOpen] = useState(false);
   const [last, setLast] = useState<Checkup | null>(null);
   const [tab, setTab] = useState('summary');
   const [review, setReview] = useState<ChildCase | null>(null);
@@ -169,10 +172,19 @@ export function ChildDetailPage() {
         subTitle={`${d.person.sex === 'male' ? pick('男', 'Male') : pick('女', 'Female')} · ${d.person.birthDate ?? ''} · ${ageText(d.ageDays, lang)}`}
         breadcrumb={[{ title: pick('儿童保健', 'Child health'), to: '/children' }, { title: d.person.name }]}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)} data-testid="checkup-new">
-              {pick('记录体检', 'Record a check-up')}
-            </Button>
+          canWrite &&
+          !d.person.deceasedOn && (
+            <Space>
+              <Button onClick={() => setDeathOpen(true)}>{pick('死亡报告', 'Report a death')}</Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormOpen(true)}
+                data-testid="checkup-new"
+              >
+                {pick('记录体检', 'Record a check-up')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -371,7 +383,27 @@ export function ChildDetailPage() {
             label: pick('筛查', 'Screening'),
             children: <ScreeningPanel personId={personId} page={d} onChange={refresh} />,
           },
+          ...(d.exposure
+            ? [
+                {
+                  key: 'exposure',
+                  label: pick('暴露儿童随访', 'Exposed infant'),
+                  children: (
+                    <ExposurePanel personId={personId} exposure={d.exposure as ExposureView} onChange={refresh} />
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <DeathForm
+        personId={personId}
+        open={deathOpen}
+        onClose={() => setDeathOpen(false)}
+        onSaved={() => {
+          setDeathOpen(false);
+          refresh();
+        }}
       />
       <CheckupForm
         personId={personId}

@@ -1,13 +1,32 @@
-import { FileExclamationOutlined, SmileOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  FileExclamationOutlined,
+  FileTextOutlined,
+  ScheduleOutlined,
+  SmileOutlined,
+} from '@ant-design/icons';
 import type { AppModule } from '../../app/module-registry';
 import { CaseDetailPage } from './case-detail.page';
 import { CaseLedgerPage } from './case-ledger.page';
 import { ChildDetailPage } from './child-detail.page';
 import { ChildListPage } from './child-list.page';
 import { ChildRegisterPage } from './child-register.page';
+import { ChildDeathsPage } from './deaths.page';
+import { FacilitiesPage } from './facilities.page';
+import { ChildWorklistPage } from './worklist.page';
 
 /** Pages of the child-health module (spread into MODULES of the registry). */
 export const CHILD_MODULES: AppModule[] = [
+  {
+    key: 'child-worklist',
+    path: '/child-worklist',
+    labelZh: '儿童保健工作清单',
+    labelEn: 'Child-health worklist',
+    icon: <ScheduleOutlined />,
+    permission: 'care.read',
+    element: <ChildWorklistPage />,
+    group: 'work',
+  },
   {
     key: 'children',
     path: '/children',
@@ -54,5 +73,25 @@ export const CHILD_MODULES: AppModule[] = [
     permission: 'care.read',
     element: <CaseDetailPage />,
     nav: false,
+  },
+  {
+    key: 'child-deaths',
+    path: '/child-deaths',
+    labelZh: '5岁以下儿童死亡',
+    labelEn: 'Under-5 deaths',
+    icon: <FileTextOutlined />,
+    permission: 'care.read',
+    element: <ChildDeathsPage />,
+    group: 'work',
+  },
+  {
+    key: 'childcare-facilities',
+    path: '/childcare-facilities',
+    labelZh: '托幼机构卫生保健',
+    labelEn: 'Childcare facilities',
+    icon: <BankOutlined />,
+    permission: 'care.read',
+    element: <FacilitiesPage />,
+    group: 'work',
   },
 ];

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Button, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { api } from '../../api/client';
+import { useApiFeedback } from '../../components/api-feedback';
+import { useI18n } from '../../i18n/i18n-provider';
+
+/** An exposed infant's plan (PMTCT) as the server returns it. */
+export interface ExposureView {
+  infections: string[];
+  duties: {
+    code: string;
+    zh: string;
+    en: string;
+    category: string;
+    dueBy: string | null;
+    dueDate: string | null;
+    state: string;
+    record: { at: string; result?: string } | null;
+  }[];
+  finalStatus: Record<string, { status: string; decidedOn: string }>;
+  closed: boolean;
+  version: number;
+}
+
+const STATE: Record<string, [string, string, string]> = {
+  done: ['已完成', 'done', 'green'],
+  late: ['延迟完成', 'late', 'orange'],
+  due: ['应完成', 'due', 'blue'],
+  overdue: ['逾期', 'overdue', 'red'],
+  upcoming: ['未到期', 'upcoming', 'default'],
+};
+
+/** The exposed infant's duties (birth doses, tests) with their state, and a way to record each. */
+export function ExposurePanel(props: { personId: string; exposure: ExposureView; onChange(): void }) {
+  const { pick } = useI18n();
+  const { showError } = useApiFeedback();
+  const [at, setAt] = useState<Dayjs | null>(dayjs());
+  const [result, setResult] = useState<string | undefined>();
+  const record = useMutation({
+    mutationFn: (d: ExposureView['duties'][number]) =>
+      api.post(`/children/${props.personId}/exposure/records`, {
+        code: d.code,
+        at: d.dueBy ? at?.format('YYYY-MM-DDTHH:mm') : at?.format('YYYY-MM-DD'),
+        result: d.category === 'test' ? result : undefined,
+        version: props.exposure.version,
+      }),
+    onSuccess: props.onChange,
+    onError: showError,
+  });
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        <DatePicker showTime={{ format: 'HH:mm' }} value={at} onChange={setAt} />
+        <Select
+          allowClear
+          placeholder={pick('检测结果', 'Test result')}
+          style={{ width: 140 }}
+          value={result}
+          onChange={setResult}
+          options={[
+            { value: 'negative', label: pick('阴性', 'Negative') },
+            { value: 'positive', label: pick('阳性', 'Positive') },
+            { value: 'indeterminate', label: pick('不确定', 'Indeterminate') },
+          ]}
+        />
+        <Input disabled value={props.exposure.infections.join(' / ').toUpperCase()} style={{ width: 200 }} />
+      </Space>
+      <Table
+        size="small"
+        rowKey="code"
+        pagination={false}
+        dataSource={props.exposure.duties}
+        data-testid="exposure-duties"
+        columns={[
+          { title: pick('事项', 'Duty'), render: (_: unknown, d) => pick(d.zh, d.en) },
+          { title: pick('时限/日期', 'Due'), render: (_: unknown, d) => d.dueBy ?? d.dueDate ?? '—' },
+          {
+            title: pick('状态', 'State'),
+            render: (_: unknown, d) => {
+              const s = STATE[d.state] ?? [d.state, d.state, 'default'];
+              return <Tag color={s[2]}>{pick(s[0], s[1])}</Tag>;
+            },
+          },
+          {
+            title: pick('完成', 'Done'),
+            render: (_: unknown, d) => (d.record ? `${d.record.at} ${d.record.result ?? ''}` : ''),
+          },
+          {
+            title: '',
+            render: (_: unknown, d) =>
+              !d.record && (d.dueBy || d.dueDate) ? (
+                <Button size="small" loading={record.isPending} onClick={() => record.mutate(d)}>
+                  {pick('记录', 'Record')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </>
+  );
+}
