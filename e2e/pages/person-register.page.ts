@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseCascader } from './widgets';
 
 /** The person registration form. */
 export class PersonRegisterPage {
@@ -26,14 +27,7 @@ export class PersonRegisterPage {
 
   /** Picks a region in a cascader by the names along its path (e.g. 定海区, 临城街道). */
   async chooseRegion(picker: Locator, names: string[]) {
-    await picker.click();
-    for (const name of names) {
-      await this.page
-        .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: name })
-        .first()
-        .click();
-    }
-    await this.page.keyboard.press('Escape');
+    await chooseCascader(this.page, picker, names);
   }
 
   /** Submits; when the duplicate check lists likely duplicates, confirms they are other people. */

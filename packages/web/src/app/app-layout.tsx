@@ -16,7 +16,7 @@ import { logout } from '../api/auth.api';
 import { ROLE_LABELS, labelOf } from '../i18n/labels';
 import { useI18n } from '../i18n/i18n-provider';
 import type { Lang } from '../i18n/translate';
-import { ME_KEY, isRestricted, useCurrentUser } from './auth';
+import { isRestricted, resetSession, useCurrentUser } from './auth';
 import { MODULES, MODULE_GROUPS, type ModuleGroup } from './module-registry';
 import { selectedNavKey, visibleEntries } from './nav';
 
@@ -114,8 +114,7 @@ export function AppLayout() {
     } catch {
       // the session may already be gone; the login page is the right place either way
     }
-    qc.clear();
-    qc.setQueryData(ME_KEY, null);
+    resetSession(qc, null);
     void message.success(t('auth.loggedOut'));
     navigate('/login', { replace: true });
   }
@@ -209,14 +208,16 @@ export function AppLayout() {
           <Space size={16}>
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
-              <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
-                <Space size={8}>
+              <Button type="text" data-testid="user-menu" style={{ height: 44, paddingInline: 8 }}>
+                <Space size={10} align="center">
                   <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
-                  <span data-testid="current-user">{me.displayName}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {labelOf(ROLE_LABELS, me.role, lang)}
-                  </Typography.Text>
-                  {restricted && <LockOutlined />}
+                  <span style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.3 }}>
+                    <span data-testid="current-user">{me.displayName}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {labelOf(ROLE_LABELS, me.role, lang)}
+                      {restricted && <LockOutlined style={{ marginInlineStart: 4 }} />}
+                    </Typography.Text>
+                  </span>
                 </Space>
               </Button>
             </Dropdown>

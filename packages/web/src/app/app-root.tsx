@@ -6,7 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { ApiError, setApiEvents } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/i18n-provider';
-import { ME_KEY } from './auth';
+import { ME_KEY, resetSession } from './auth';
 import { createAppRouter } from './router';
 import { SESSION_EXPIRED_KEY } from './session-flags';
 
@@ -35,8 +35,7 @@ function Providers() {
         } catch {
           // no storage: the login page just won't say why
         }
-        queryClient.clear();
-        queryClient.setQueryData(ME_KEY, null);
+        resetSession(queryClient, null);
       },
       onSessionRestricted() {
         void queryClient.invalidateQueries({ queryKey: ME_KEY });

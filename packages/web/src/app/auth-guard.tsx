@@ -45,7 +45,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function RequirePermission({ permission, children }: { permission?: string | undefined; children: ReactNode }) {
   const { data: me } = useMe();
   const { t } = useI18n();
-  if (!me || !canUse(permission, me.permissions)) {
+  if (!me) return null;
+  if (!canUse(permission, me.permissions)) {
     return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} />;
   }
   return <>{children}</>;

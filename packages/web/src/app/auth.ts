@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchMe } from '../api/auth.api';
 import type { MeDto } from '../api/types';
 
@@ -36,4 +36,14 @@ export function forcedPath(me: MeDto): string | undefined {
   if (me.mustChangePassword) return '/account/password';
   if (me.totpSetupRequired) return '/account/totp';
   return undefined;
+}
+
+/**
+ * Starts or ends a session in the cache: sets the user (null = logged out) and drops every other cached query,
+ * so that nothing of one user's data is shown to the next. The user's query itself is kept (not cleared) so that
+ * the auth guard, which observes it, sees the change.
+ */
+export function resetSession(qc: QueryClient, me: MeDto | null): void {
+  qc.setQueryData(ME_KEY, me);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
 }

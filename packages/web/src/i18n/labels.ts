@@ -88,6 +88,15 @@ export const EXTRA_PERMISSION_LABELS: Record<string, Labelled> = {
   pmtct: { zh: '预防母婴传播（三病）信息', en: 'PMTCT (HIV, syphilis, hepatitis B) data' },
 };
 
+/** Types of audited objects. */
+export const ENTITY_TYPE_LABELS: Record<string, Labelled> = {
+  person: { zh: '人员', en: 'Person' },
+  user: { zh: '用户', en: 'User' },
+  institution: { zh: '机构', en: 'Institution' },
+  audit_event: { zh: '审计日志', en: 'Audit log' },
+  region: { zh: '区划', en: 'Region' },
+};
+
 /** Audit actions (others show their code). */
 export const AUDIT_ACTION_LABELS: Record<string, Labelled> = {
   'auth.login': { zh: '登录', en: 'Log in' },

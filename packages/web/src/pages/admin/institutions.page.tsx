@@ -111,13 +111,7 @@ function InstitutionModal(props: { editing: InstitutionDto | 'new'; onClose(): v
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
       modalRender={(node) => (
-        <Form<InstitutionValues>
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          onFinish={(v) => save.mutate(v)}
-          clearOnDestroy
-        >
+        <Form<InstitutionValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
           {node}
         </Form>
       )}

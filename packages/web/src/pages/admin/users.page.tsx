@@ -141,13 +141,7 @@ function UserModal(props: {
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
       modalRender={(node) => (
-        <Form<UserValues>
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          onFinish={(v) => save.mutate(v)}
-          clearOnDestroy
-        >
+        <Form<UserValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
           {node}
         </Form>
       )}
@@ -291,7 +285,23 @@ export function UsersPage() {
       title: t('users.scope'),
       key: 'scope',
       ellipsis: true,
-      render: (_: unknown, u) => u.institutionName ?? u.jurisdictionName ?? '—',
+      render: (_: unknown, u) =>
+        u.jurisdictionName || u.institutionName ? (
+          <div style={{ minWidth: 0 }}>
+            {u.jurisdictionName && <div>{u.jurisdictionName}</div>}
+            {u.institutionName && (
+              <Typography.Text
+                type={u.jurisdictionName ? 'secondary' : undefined}
+                ellipsis
+                style={{ fontSize: u.jurisdictionName ? 12 : undefined }}
+              >
+                {u.institutionName}
+              </Typography.Text>
+            )}
+          </div>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('common.status'),

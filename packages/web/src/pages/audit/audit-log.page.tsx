@@ -22,7 +22,7 @@ import { searchAudit, verifyAudit, type AuditFilter } from '../../api/audit.api'
 import type { AuditEventDto, AuditVerifyDto } from '../../api/types';
 import { useApiFeedback, useErrorText } from '../../components/api-feedback';
 import { PageHeader } from '../../components/page-header';
-import { AUDIT_ACTION_LABELS, ROLE_LABELS, labelOf } from '../../i18n/labels';
+import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, ROLE_LABELS, labelOf } from '../../i18n/labels';
 import { useI18n } from '../../i18n/i18n-provider';
 
 interface FilterValues {
@@ -75,17 +75,17 @@ export function AuditLogPage() {
   }));
 
   const columns: TableColumnsType<AuditEventDto> = [
-    { title: '#', dataIndex: 'seq', width: 70 },
+    { title: '#', dataIndex: 'seq', width: 64 },
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      width: 170,
+      width: 150,
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
       title: t('audit.user'),
       dataIndex: 'username',
-      width: 150,
+      width: 130,
       render: (u: string, e) => (
         <div>
           <div data-testid="audit-username">{u}</div>
@@ -98,7 +98,7 @@ export function AuditLogPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 200,
+      width: 190,
       render: (a: string) => (
         <div>
           <div data-testid="audit-action">{labelOf(AUDIT_ACTION_LABELS, a, lang)}</div>
@@ -111,40 +111,49 @@ export function AuditLogPage() {
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
-      width: 90,
+      width: 80,
       render: (o: string) =>
         o === 'success' ? <Tag color="green">{t('audit.success')}</Tag> : <Tag color="red">{t('audit.failure')}</Tag>,
     },
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 210,
-      render: (_: unknown, e) =>
-        e.personId ? (
-          <Tooltip title={e.personId}>
-            <Button
-              type="link"
-              size="small"
-              style={{ padding: 0 }}
-              onClick={() => {
-                form.setFieldValue('personId', e.personId);
-                apply({ ...form.getFieldsValue(), personId: e.personId ?? undefined });
-              }}
-            >
-              {t('audit.person')} {e.personId.slice(0, 8)}…
-            </Button>
-          </Tooltip>
-        ) : e.entityType ? (
-          <Typography.Text type="secondary">
-            {e.entityType}
-            {e.entityId ? ` ${e.entityId.slice(0, 8)}…` : ''}
-          </Typography.Text>
-        ) : (
-          '—'
-        ),
+      width: 200,
+      render: (_: unknown, e) => (
+        <div>
+          {e.personId ? (
+            <Tooltip title={e.personId}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0, height: 'auto' }}
+                onClick={() => {
+                  form.setFieldValue('personId', e.personId);
+                  apply({ ...form.getFieldsValue(), personId: e.personId ?? undefined });
+                }}
+              >
+                {labelOf(ENTITY_TYPE_LABELS, 'person', lang)} {e.personId.slice(0, 8)}…
+              </Button>
+            </Tooltip>
+          ) : e.entityType ? (
+            <Typography.Text type="secondary">
+              {labelOf(ENTITY_TYPE_LABELS, e.entityType, lang)}
+              {e.entityId ? ` ${e.entityId.slice(0, 8)}…` : ''}
+            </Typography.Text>
+          ) : (
+            '—'
+          )}
+          {e.countyCode && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('audit.county')} {e.countyCode}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
     },
-    { title: t('audit.county'), dataIndex: 'countyCode', width: 90, render: (c: string | null) => c ?? '—' },
-    { title: 'IP', dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
+    { title: 'IP', dataIndex: 'ip', width: 110, render: (ip: string | null) => ip ?? '—' },
     {
       title: t('audit.details'),
       dataIndex: 'details',
@@ -251,7 +260,7 @@ export function AuditLogPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1080 }}
           data-testid="audit-table"
           pagination={{
             current: filter.page,

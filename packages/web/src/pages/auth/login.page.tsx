@@ -7,7 +7,7 @@ import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { login } from '../../api/auth.api';
 import { ApiError } from '../../api/api-error';
-import { ME_KEY, forcedPath, useMe } from '../../app/auth';
+import { forcedPath, resetSession, useMe } from '../../app/auth';
 import { SESSION_EXPIRED_KEY } from '../../app/session-flags';
 import { Brand, LanguageSwitch } from '../../app/app-layout';
 import { safeNext } from '../../app/nav';
@@ -52,8 +52,7 @@ export function LoginPage() {
     mutationFn: (v: LoginValues) =>
       login({ username: v.username.trim(), password: v.password, otp: otpStep ? v.otp?.trim() : undefined }),
     onSuccess: (user) => {
-      qc.clear();
-      qc.setQueryData(ME_KEY, user);
+      resetSession(qc, user);
       navigate(forcedPath(user) ?? safeNext(params.get('next')), { replace: true });
     },
     onError: (e) => {

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-provider';
 import type { MessageKey } from '../../i18n/translate';
 
 function greetingKey(hour: number): MessageKey {
+  if (hour < 5) return 'home.evening';
   if (hour < 11) return 'home.morning';
   if (hour < 13) return 'home.noon';
   if (hour < 18) return 'home.afternoon';

@@ -85,7 +85,6 @@ function EditPersonModal(props: { person: PersonDto; open: boolean; onClose(): v
           form={form}
           layout="vertical"
           initialValues={initialValues(person)}
-          clearOnDestroy
           onFinish={(v) => {
             if (Object.keys(toUpdateInput(person, formData(v))).length <= 1) {
               void message.info(t('common.noChanges'));
@@ -179,7 +178,7 @@ function TransferModal(props: { person: PersonDto; open: boolean; onClose(): voi
       onOk={() => void form.validateFields().then(confirm, () => undefined)}
     >
       <Alert type="info" showIcon message={t('person.transferHelp')} style={{ marginBottom: 16 }} />
-      <Form<TransferValues> form={form} layout="vertical" clearOnDestroy>
+      <Form<TransferValues> form={form} layout="vertical">
         <Form.Item
           name="toResidenceRegionCode"
           label={t('person.transferTo')}
