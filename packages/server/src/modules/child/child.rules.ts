@@ -5,6 +5,7 @@
  */
 import { assessGrowth, classifyNutrition, type GrowthAssessment, type NutritionFinding } from '@fuyou/core';
 import { DAYS_PER_MONTH } from '@fuyou/core';
+import { childContactStates, correctedAgeDays } from '@fuyou/core/child/child-checkup-plan';
 import type { ChildProfileRow, PersonRow } from './child.common';
 import type { CheckupInput } from './child.schemas';
 
@@ -82,7 +83,7 @@ export function childRules(r: ChildRuleInput) {
   );
   const proposals = nutritionProposals(nutrition);
   return {
-    correctedAgeDays: null as number | null,
+    correctedAgeDays: r.person.birth_date ? correctedAgeDays(planBirth(r.person, r.profile), r.visitDate) : null,
     nutrition,
     warningSigns: r.input.warningSigns ?? {},
     proposals,
@@ -168,6 +169,21 @@ export interface ScheduleItemDto {
   windowStart: string | null;
   windowEnd: string | null;
   doneOn: string | null;
+  corrected: boolean;
+  hb: boolean;
+}
+
+/** The birth facts core's plan needs, from the person and the profile. */
+export function planBirth(person: PersonRow, profile: ChildProfileRow) {
+  return {
+    birthDate: person.birth_date ?? '',
+    gestationalWeeks: profile.gestational_weeks,
+    gestationalDays: profile.gestational_days,
+    birthWeightG: profile.birth_weight_g,
+    multipleBirth: profile.multiple_birth,
+    hasBirthDefect: profile.birth_defects.length > 0,
+    dischargedOn: profile.discharged_on,
+  };
 }
 
 /** The national check-up schedule of the child (done/due/missed) from core, with corrected age for preterm. */
@@ -177,8 +193,28 @@ export function childSchedule(a: {
   visits: readonly { visit_date: string; contact_key: string | null; kind: string }[];
   today: string;
 }): ScheduleItemDto[] | null {
-  void a;
-  return null;
+  if (!a.person.birth_date) return null;
+  const states = childContactStates(
+    planBirth(a.person, a.profile),
+    a.visits.map((v) => ({
+      date: v.visit_date,
+      contactKey: v.contact_key ?? (v.kind === 'newborn_visit' || v.kind === 'month1' ? v.kind : null),
+    })),
+    a.today,
+  );
+  return (
+    states?.map((c) => ({
+      key: c.key,
+      zh: c.label.zh,
+      en: c.label.en,
+      status: c.status,
+      windowStart: c.windowStart,
+      windowEnd: c.windowEnd,
+      doneOn: c.doneOn,
+      corrected: c.corrected,
+      hb: c.hb,
+    })) ?? null
+  );
 }
 
 /** Age group and cause category of an under-5 death (core's child death classification). */

@@ -105,3 +105,36 @@ describe('child record: direct registration and profile', () => {
     expect(theirs.body.total).toBe(0);
   });
 });
+
+describe("the child's page and schedule", () => {
+  it('shows the birth summary, the mother, and done/due/missed contacts', async () => {
+    const mother = await w.dh.post('/api/v1/people', {
+      name: '页面妈妈',
+      sex: 'female',
+      birthDate: '1990-05-06',
+      idType: 'none',
+      residenceRegionCode: '330902',
+    });
+    const child = await registerChild(w.dh, 100, { motherId: mother.body.id });
+    await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, { visitDate: daysAgo(99), kind: 'newborn_visit' });
+    const r = await w.dh.get(`/api/v1/children/${child.person.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.mother).toMatchObject({ id: mother.body.id, name: '页面妈妈' });
+    expect(r.body.profile.birthWeightG).toBe(3300);
+    const byKey = Object.fromEntries(r.body.schedule.map((c: { key: string; status: string }) => [c.key, c.status]));
+    expect(byKey).toMatchObject({ newborn_visit: 'done', month1: 'missed', m6: 'upcoming' });
+    expect(r.body.checkups).toHaveLength(1);
+    const other = await w.pt.get(`/api/v1/children/${child.person.id}`);
+    expect(other.status).toBe(404);
+  });
+
+  it('uses the corrected age for a preterm child until 24 months', async () => {
+    const child = await registerChild(w.dh, 100, { gestationalWeeks: 32, gestationalDays: 0, birthWeightG: 1700 });
+    const page = await w.dh.get(`/api/v1/children/${child.person.id}`);
+    const m3 = page.body.schedule.find((c: { key: string }) => c.key === 'm3');
+    expect(m3.corrected).toBe(true);
+    expect(page.body.schedule.some((c: { key: string }) => c.key === 'newborn_extra')).toBe(true);
+    const c = await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, { visitDate: daysAgo(0), weightKg: 4.2 });
+    expect(c.body).toMatchObject({ ageDays: 100, correctedAgeDays: 44 });
+  });
+});

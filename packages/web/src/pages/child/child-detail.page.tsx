@@ -248,7 +248,16 @@ export function ChildDetailPage() {
                         pagination={false}
                         dataSource={d.schedule}
                         columns={[
-                          { title: pick('时点', 'Contact'), render: (_: unknown, r) => pick(r.zh, r.en) },
+                          {
+                            title: pick('时点', 'Contact'),
+                            render: (_: unknown, r) => (
+                              <>
+                                {pick(r.zh, r.en)}
+                                {r.corrected && <Tag style={{ marginLeft: 4 }}>{pick('矫正月龄', 'corrected')}</Tag>}
+                                {r.hb && <Tag style={{ marginLeft: 4 }}>Hb</Tag>}
+                              </>
+                            ),
+                          },
                           {
                             title: pick('时间窗', 'Window'),
                             render: (_: unknown, r) => `${r.windowStart ?? ''} ~ ${r.windowEnd ?? ''}`,

@@ -141,6 +141,8 @@ export interface ScheduleItem {
   windowStart?: string | null;
   windowEnd?: string | null;
   doneOn?: string | null;
+  corrected?: boolean;
+  hb?: boolean;
 }
 
 export interface NewbornScreening {
