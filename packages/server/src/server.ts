@@ -52,6 +52,7 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
     }
   }
   await app.listen({ port: config.port, host: config.host });
+  app.services.jobs.start();
   const url = `http://localhost:${config.port}`;
   log('');
   log(`Fuyou 妇幼 已启动: ${url}`);
@@ -65,6 +66,7 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
     database,
     url,
     async close() {
+      await app.services.jobs.stop();
       await app.close();
       await database.close();
     },

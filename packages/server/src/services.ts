@@ -6,6 +6,7 @@ import type { FieldCrypto } from './platform/crypto';
 import { errors } from './platform/errors';
 import type { RegionIndex, RegionNode } from './platform/regions';
 import { createAuditService } from './modules/audit/audit.service';
+import { createJobQueue } from './platform/jobs';
 import { createPersonService } from './modules/people/person.service';
 import { createInstitutionService } from './modules/platform/institution.service';
 import { createUserService } from './modules/platform/user.service';
@@ -31,13 +32,15 @@ export function createServices(deps: ServiceDeps) {
   const institutions = createInstitutionService({ db, audit, regions });
   const users = createUserService({ db, audit, auth, regions });
   const auditLog = createAuditService({ db, audit });
-  const moduleDeps = { ...deps, people, institutions };
+  const jobs = createJobQueue(db);
+  const moduleDeps = { ...deps, people, institutions, jobs };
   return {
     ...deps,
     people,
     institutions,
     users,
     auditLog,
+    jobs,
     maternal: createMaternalServices(moduleDeps),
     child: createChildServices(moduleDeps),
     women: createWomenServices(moduleDeps),

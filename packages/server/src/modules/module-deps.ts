@@ -2,6 +2,7 @@ import type { Database, DatabaseHandle, Kysely } from '@fuyou/db';
 import type { AuditWriter } from '../platform/audit';
 import type { AppConfig } from '../platform/config';
 import type { FieldCrypto } from '../platform/crypto';
+import type { JobQueue } from '../platform/jobs';
 import type { RegionIndex } from '../platform/regions';
 import type { PersonService } from './people/person.service';
 import type { InstitutionService } from './platform/institution.service';
@@ -16,4 +17,6 @@ export interface ModuleDeps {
   regions: RegionIndex;
   people: PersonService;
   institutions: InstitutionService;
+  /** Background jobs (register handlers at module creation; the server polls). */
+  jobs: JobQueue;
 }
