@@ -1,7 +1,20 @@
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography, theme } from 'antd';
+import {
+  App as AntApp,
+  Avatar,
+  Button,
+  Dropdown,
+  Layout,
+  Menu,
+  Segmented,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
 import type { MenuProps } from 'antd';
 import {
   KeyOutlined,
@@ -224,7 +237,10 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ padding: 24, minWidth: 0 }}>
-          <Outlet />
+          {/* pages of the registry may be React.lazy components */}
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

@@ -8,7 +8,8 @@
  * - `labelZh` / `labelEn`  the navigation and page label in both languages;
  * - `icon`       an @ant-design/icons element for the navigation;
  * - `permission` the permission a user needs (see MeDto.permissions); omit for "any logged-in user";
- * - `element`    the page component;
+ * - `element`    the page element; a heavy page can be loaded on demand with React.lazy (the layout has a
+ *                Suspense boundary), e.g. `const GrowthPage = lazy(() => import('./growth.page'))`;
  * - `nav`        false for pages reached by links only (e.g. a record's detail page); default true;
  * - `group`      optional navigation group (`work`, `admin`, `audit`); entries of a group are listed together.
  *

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Form, Modal, Space, Table, Typography } from 'antd';
@@ -47,6 +47,14 @@ export function PersonRegisterPage() {
     queryFn: () => getPerson(motherId ?? ''),
     enabled: !!motherId,
   });
+
+  // a child lives with the mother unless the user says otherwise
+  useEffect(() => {
+    const m = mother.data;
+    if (!m || form.isFieldsTouched(['residenceRegionCode', 'address'])) return;
+    if (!me.counties.includes(m.countyCode)) return;
+    form.setFieldsValue({ residenceRegionCode: m.residenceRegionCode, address: m.address ?? '' });
+  }, [mother.data, form, me.counties]);
 
   const create = useMutation({
     mutationFn: (data: PersonFormData) =>
@@ -165,7 +173,7 @@ export function PersonRegisterPage() {
             >
               {t('people.registerSubmit')}
             </Button>
-            <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+            <Button onClick={() => navigate('/people')}>{t('common.cancel')}</Button>
           </Space>
         </Form>
       </Card>
