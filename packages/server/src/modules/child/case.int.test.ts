@@ -204,3 +204,85 @@ describe('under-5 deaths and childcare facilities', () => {
     expect(notFacility.status).toBe(404);
   });
 });
+
+describe('birth-based cases, follow-up schedule and closure criteria from core', () => {
+  it('proposes a high-risk preterm case once, with its follow-up due by corrected age', async () => {
+    const child = await registerChild(w.dh, 40, {
+      gestationalWeeks: 32,
+      gestationalDays: 0,
+      birthWeightG: 1700,
+      apgar1: 6,
+    });
+    const r = await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, { visitDate: daysAgo(0), weightKg: 2.6 });
+    const kinds = r.body.proposals.map((p: { kind: string }) => p.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['preterm', 'high_risk_infant']));
+    const preterm = r.body.proposals.find((p: { kind: string }) => p.kind === 'preterm');
+    expect(preterm.severity).toBe('high');
+    const hr = r.body.proposals.find((p: { kind: string }) => p.kind === 'high_risk_infant');
+    expect(hr.subtypes).toEqual(expect.arrayContaining(['preterm', 'low_birth_weight', 'asphyxia']));
+    const c = await w.dh.get(`/api/v1/child-cases/${preterm.caseId}`);
+    const conf = await w.dh.post(`/api/v1/child-cases/${preterm.caseId}/confirm`, {
+      version: c.body.version,
+      openedOn: daysAgo(0),
+    });
+    // born 40 days ago at 32+0: corrected age below 1 month → high risk every 2 weeks
+    expect(conf.body.nextFollowUpDue).toBe(daysAgo(-14));
+    const dismissHr = await w.dh.get(`/api/v1/child-cases/${hr.caseId}`);
+    await w.dh.post(`/api/v1/child-cases/${hr.caseId}/dismiss`, {
+      version: dismissHr.body.version,
+      reason: '已纳入早产儿专案',
+    });
+    const again = await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, {
+      visitDate: daysAgo(0),
+      weightKg: 2.7,
+    });
+    expect(again.body.proposals.find((p: { kind: string }) => p.kind === 'high_risk_infant')).toMatchObject({
+      existing: true,
+    });
+  });
+
+  it('an undernutrition follow-up is due a month later, and "cured" is refused while a z-score is below −2 SD', async () => {
+    const { caseId, c } = await proposed('undernutrition', { weightKg: 5.5, lengthCm: 63 }, 200);
+    await w.dh.post(`/api/v1/child-cases/${caseId}/confirm`, { version: c.version, openedOn: daysAgo(10) });
+    const fu = await w.dh.post(`/api/v1/child-cases/${caseId}/followups`, {
+      followupDate: daysAgo(0),
+      weightKg: 5.9,
+      lengthCm: 64,
+    });
+    expect(fu.body.case.nextFollowUpDue).toBe(daysAgo(-30));
+    expect(fu.body.closure.met).toBe(false);
+    const refused = await w.dh.post(`/api/v1/child-cases/${caseId}/close`, {
+      version: fu.body.case.version,
+      closedOn: daysAgo(0),
+      outcome: 'cured',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('CLOSURE_CRITERIA_NOT_MET');
+    expect(refused.body.error.fields[0].field).toBe('outcome');
+    const transferred = await w.dh.post(`/api/v1/child-cases/${caseId}/close`, {
+      version: fu.body.case.version,
+      closedOn: daysAgo(0),
+      outcome: 'transferred',
+      note: '迁往外地',
+    });
+    expect(transferred.body).toMatchObject({ status: 'closed', outcome: 'transferred' });
+  });
+
+  it('checks the developmental warning signs against the checklist of the age', async () => {
+    const child = await registerChild(w.dh, 560); // about 18 months
+    const page = await w.dh.get(`/api/v1/children/${child.person.id}`);
+    expect(page.body.warningSigns.ageMonths).toBe(18);
+    expect(page.body.warningSigns.signs).toHaveLength(4);
+    const ok = await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, {
+      visitDate: daysAgo(0),
+      warningSigns: { checked: ['ws18_4'] },
+    });
+    expect(ok.body.warningSigns).toMatchObject({ ageMonths: 18, positive: true, checked: ['ws18_4'] });
+    const wrong = await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, {
+      visitDate: daysAgo(0),
+      warningSigns: { checked: ['ws3_1'] },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].field).toBe('warningSigns.checked');
+  });
+});

@@ -186,13 +186,16 @@ export function createCaseService(deps: ModuleDeps) {
     ): Promise<CaseProposal[]> {
       const out: CaseProposal[] = [];
       for (const p of proposals) {
+        // a birth-based case (high-risk infant, preterm) is proposed once; a nutrition case again after closure
+        const once = p.kind === 'high_risk_infant' || p.kind === 'preterm';
         const live = await trx
           .selectFrom('child_case')
           .select(['id', 'status'])
           .where('county_code', '=', checkup.county_code)
           .where('person_id', '=', checkup.person_id)
           .where('kind', '=', p.kind)
-          .where('status', 'in', ['proposed', 'open'])
+          .where('status', 'in', once ? ['proposed', 'open', 'closed', 'dismissed'] : ['proposed', 'open'])
+          .orderBy('created_at', 'desc')
           .executeTakeFirst();
         if (live) {
           out.push({ ...p, caseId: live.id, existing: true });

@@ -6,6 +6,16 @@
 import { assessGrowth, classifyNutrition, type GrowthAssessment, type NutritionFinding } from '@fuyou/core';
 import { DAYS_PER_MONTH } from '@fuyou/core';
 import { childContactStates, correctedAgeDays } from '@fuyou/core/child/child-checkup-plan';
+import {
+  assessWarningSigns,
+  caseClosureCriteria,
+  caseNextFollowUp,
+  highRiskInfantFactors,
+  pretermRisk,
+  warningSignsForAge,
+} from '@fuyou/core/child/child-case-rules';
+import { nutritionRulesFor } from '@fuyou/core';
+import { errors } from '../../platform/errors';
 import type { ChildProfileRow, PersonRow } from './child.common';
 import type { CheckupInput } from './child.schemas';
 
@@ -69,6 +79,47 @@ export function nutritionProposals(findings: readonly NutritionFinding[]): CaseP
   return [...out.values()];
 }
 
+/** The high-risk infant and preterm proposals of a child (from the birth data), while they still apply. */
+export function birthProposals(
+  person: PersonRow,
+  profile: ChildProfileRow,
+  ageDays: number,
+  date: string,
+): CaseProposal[] {
+  const out: CaseProposal[] = [];
+  const birth = planBirth(person, profile);
+  const risk = pretermRisk({ gestationalWeeks: profile.gestational_weeks, birthWeightG: profile.birth_weight_g });
+  if (risk && correctedAgeDays(birth, date) !== null)
+    out.push({
+      kind: 'preterm',
+      severity: risk,
+      subtypes: [],
+      criteria: [
+        {
+          code: `preterm_${risk}`,
+          zh: `早产${profile.gestational_weeks}周${profile.birth_weight_g ? `，出生体重${profile.birth_weight_g}克` : ''}（${risk === 'high' ? '高危' : '低危'}）`,
+          en: `preterm ${profile.gestational_weeks} weeks (${risk} risk)`,
+        },
+      ],
+    });
+  const factors = highRiskInfantFactors({
+    gestationalWeeks: profile.gestational_weeks,
+    birthWeightG: profile.birth_weight_g,
+    apgar1: profile.apgar_1,
+    apgar5: profile.apgar_5,
+    conditions: profile.neonatal_conditions,
+    hasBirthDefect: profile.birth_defects.length > 0,
+  });
+  if (factors.length && ageDays < 366)
+    out.push({
+      kind: 'high_risk_infant',
+      severity: null,
+      subtypes: factors.map((f) => f.code),
+      criteria: factors.map((f) => ({ code: f.code, zh: f.label.zh, en: f.label.en })),
+    });
+  return out;
+}
+
 /** Everything the rules say about one check-up. */
 export function childRules(r: ChildRuleInput) {
   const ageMonths = r.ageDays / DAYS_PER_MONTH;
@@ -81,13 +132,40 @@ export function childRules(r: ChildRuleInput) {
       ...(r.input.standard ? { standard: r.input.standard } : {}),
     },
   );
-  const proposals = nutritionProposals(nutrition);
-  return {
-    correctedAgeDays: r.person.birth_date ? correctedAgeDays(planBirth(r.person, r.profile), r.visitDate) : null,
-    nutrition,
-    warningSigns: r.input.warningSigns ?? {},
-    proposals,
-  };
+  const corrected = correctedAgeDays(planBirth(r.person, r.profile), r.visitDate);
+  // development is judged by the corrected age of a preterm child
+  const devMonths = (corrected ?? r.ageDays) / DAYS_PER_MONTH;
+  const ws = r.input.warningSigns
+    ? assessWarningSigns(devMonths, r.input.warningSigns.checked, r.input.warningSigns.regression)
+    : null;
+  if (ws?.unknown.length)
+    throw errors.field(
+      'warningSigns.checked',
+      `不是该月龄的预警征象：${ws.unknown.join(', ')}`,
+      `Not a warning sign of this age: ${ws.unknown.join(', ')}`,
+    );
+  const proposals = [...nutritionProposals(nutrition), ...birthProposals(r.person, r.profile, r.ageDays, r.visitDate)];
+  if (r.input.ricketsSigns?.length)
+    proposals.push({
+      kind: 'rickets',
+      severity: null,
+      subtypes: [],
+      criteria: r.input.ricketsSigns.map((x) => ({ code: 'rickets_sign', zh: x, en: x })),
+    });
+  return { correctedAgeDays: corrected, nutrition, warningSigns: ws ?? {}, proposals };
+}
+
+/** The warning-sign checklist for a child on a date (corrected age for preterm). */
+export function warningChecklist(person: PersonRow, profile: ChildProfileRow, date: string) {
+  if (!person.birth_date) return null;
+  const corrected = correctedAgeDays(planBirth(person, profile), date);
+  const days =
+    corrected ??
+    Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${person.birth_date}T00:00:00Z`)) / 86_400_000);
+  const list = warningSignsForAge(days / DAYS_PER_MONTH);
+  return list
+    ? { ageMonths: list.ageMonths, signs: list.signs.map((x) => ({ code: x.code, zh: x.label.zh, en: x.label.en })) }
+    : null;
 }
 
 /** Growth and Hb re-assessed at a case follow-up (z-scores from core, findings from core's classification). */
@@ -137,18 +215,28 @@ export interface CaseDueInput {
 
 /** The next follow-up date of a case after `from`, by core's follow-up schedule for the kind; null when none. */
 export function caseNextDue(c: CaseDueInput): string | null {
-  void c;
-  return null;
+  if (!c.person.birth_date) return null;
+  const ageDays = Math.round(
+    (Date.parse(`${c.from}T00:00:00Z`) - Date.parse(`${c.person.birth_date}T00:00:00Z`)) / 86_400_000,
+  );
+  return caseNextFollowUp({
+    kind: c.kind,
+    severity: c.severity,
+    from: c.from,
+    ageDays,
+    correctedAgeDays: correctedAgeDays(planBirth(c.person, c.profile), c.from),
+  });
 }
 
 /** Whether a case meets core's closure criteria, with the reasons when not. */
 export interface CaseClosureCheck {
   met: boolean;
+  decidedByClinician: boolean;
   reasonsZh: string[];
   reasonsEn: string[];
 }
 
-/** Closure criteria of a case from its follow-ups. */
+/** Closure criteria of a case from its latest follow-up measurements (core). */
 export function caseClosure(c: {
   kind: CaseKind;
   person: PersonRow;
@@ -156,8 +244,40 @@ export function caseClosure(c: {
   followups: readonly { followup_date: string; weight_kg: unknown; length_cm: unknown; hb_gl: number | null }[];
   date: string;
 }): CaseClosureCheck {
-  void c;
-  return { met: true, reasonsZh: [], reasonsEn: [] };
+  const birth = c.person.birth_date;
+  const ageDays = birth
+    ? Math.round((Date.parse(`${c.date}T00:00:00Z`) - Date.parse(`${birth}T00:00:00Z`)) / 86_400_000)
+    : 0;
+  const lastGrowth = [...c.followups].reverse().find((f) => f.weight_kg !== null);
+  const lastHb = [...c.followups].reverse().find((f) => f.hb_gl !== null);
+  const g = lastGrowth
+    ? followupAssessment({
+        kind: c.kind,
+        person: c.person,
+        date: lastGrowth.followup_date,
+        input: {
+          weightKg: Number(lastGrowth.weight_kg),
+          ...(lastGrowth.length_cm !== null ? { lengthCm: Number(lastGrowth.length_cm) } : {}),
+        },
+      })
+    : null;
+  const band = nutritionRulesFor('cn2012').anaemia.bands.find(
+    (b) => ageDays / DAYS_PER_MONTH >= b.ageMonths.from && ageDays / DAYS_PER_MONTH < b.ageMonths.to,
+  );
+  const r = caseClosureCriteria({
+    kind: c.kind,
+    ...(g ? { zscores: g.zscores } : {}),
+    ...(lastHb?.hb_gl != null ? { hbGL: lastHb.hb_gl } : {}),
+    ...(band ? { hbCutoffGL: band.cutoffGL } : {}),
+    correctedAgeDays: correctedAgeDays(planBirth(c.person, c.profile), c.date),
+    ageDays,
+  });
+  return {
+    met: r.met,
+    decidedByClinician: r.decidedByClinician,
+    reasonsZh: r.reasons.map((x) => x.zh),
+    reasonsEn: r.reasons.map((x) => x.en),
+  };
 }
 
 /** One contact of the child's schedule as the page shows it. */

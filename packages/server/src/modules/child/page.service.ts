@@ -5,7 +5,7 @@ import { daysBetween, today } from './child.common';
 import { toCaseDto } from './case.service';
 import { toCheckupDto } from './checkup.service';
 import type { ProfileService } from './profile.service';
-import { childSchedule } from './child.rules';
+import { childSchedule, warningChecklist } from './child.rules';
 import { exposurePlan } from './exposure.service';
 
 /** The child's page: birth summary, mother link, schedule, check-ups, cases (screenings are added by their service). */
@@ -54,6 +54,7 @@ export function createChildPageService(deps: ModuleDeps, profiles: ProfileServic
           mother: mother ? { id: mother.id, name: mother.name, idNumberMasked: mother.id_number_masked } : null,
           ageDays: person.birth_date ? daysBetween(person.birth_date, t) : null,
           schedule: childSchedule({ person, profile, visits: checkups, today: t }),
+          warningSigns: warningChecklist(person, profile, t),
           checkups: checkups.map(toCheckupDto),
           cases: cases.map((c) => toCaseDto(c, t)),
           exposure: exposure ? exposurePlan(person, exposure) : null,

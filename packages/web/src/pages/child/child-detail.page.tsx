@@ -417,6 +417,7 @@ export function ChildDetailPage() {
       <CheckupForm
         personId={personId}
         ageDays={d.ageDays}
+        {...(d.warningSigns ? { warningSigns: d.warningSigns.signs } : {})}
         open={formOpen}
         onClose={() => setFormOpen(false)}
         onSaved={(c) => {

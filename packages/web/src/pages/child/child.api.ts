@@ -127,6 +127,7 @@ export interface ChildPage {
   mother: { id: string; name: string; idNumberMasked: string | null } | null;
   ageDays: number | null;
   schedule: ScheduleItem[] | null;
+  warningSigns: { ageMonths: number; signs: { code: string; zh: string; en: string }[] } | null;
   checkups: Checkup[];
   cases: ChildCase[];
   screenings: { newborn: NewbornScreening[]; child: ChildScreening[] };
