@@ -1,13 +1,11 @@
 /**
  * Browser tests: Playwright driving Debian's Chromium (apt-get install chromium fonts-noto-cjk; never a downloaded
- * browser). The web server is the real app (`node scripts/start.mjs`: builds the UI if stale, migrates a fresh
- * PGlite database in a temporary directory, seeds the demo data) on a free port.
+ * browser). The web server is the real app (`node scripts/start.mjs` via support/serve-fresh.mjs: builds the UI if
+ * stale, migrates a fresh PGlite database in a temporary directory removed afterwards, seeds the demo data) on a
+ * free port.
  * FUYOU_E2E_BASE_URL=http://localhost:5173 runs the specs against an already running app instead.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
@@ -24,9 +22,8 @@ function freePort(): string {
 }
 
 const external = process.env.FUYOU_E2E_BASE_URL;
-// Workers load this file again; they inherit the runner's environment, so the port and directory are chosen once.
+// Workers load this file again; they inherit the runner's environment, so the port is chosen once.
 process.env.FUYOU_E2E_PORT ??= external ? '0' : freePort();
-process.env.FUYOU_E2E_DATA_DIR ??= external ? '' : mkdtempSync(join(tmpdir(), 'fuyou-e2e-'));
 const port = process.env.FUYOU_E2E_PORT;
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
@@ -64,15 +61,15 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: 'node scripts/start.mjs',
+        command: 'node e2e/support/serve-fresh.mjs',
         cwd: repoRoot,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
         timeout: 180_000,
         stdout: 'pipe',
         stderr: 'pipe',
         env: {
-          FUYOU_DATA_DIR: process.env.FUYOU_E2E_DATA_DIR ?? '',
           PORT: port ?? '',
           HOST: '127.0.0.1',
           FUYOU_DEMO: '1',
