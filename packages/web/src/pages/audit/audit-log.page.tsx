@@ -260,7 +260,7 @@ export function AuditLogPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1080 }}
+          scroll={{ x: 1040 }}
           data-testid="audit-table"
           pagination={{
             current: filter.page,
