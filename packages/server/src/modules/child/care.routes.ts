@@ -11,6 +11,11 @@ import {
   caseIdParams,
   caseLedgerSchema,
   caseOpenSchema,
+  childScreeningFollowUpSchema,
+  childScreeningSchema,
+  missedScreeningSchema,
+  newbornKindParams,
+  newbornStepBodySchema,
   childDeathSchema,
   childDeathUpdateSchema,
   deathListSchema,
@@ -175,6 +180,53 @@ export function childCareRoutes(app: FastifyInstance, services: Services) {
     '/child-referrals/:id/receipt',
     { schema: { tags, summary: '转诊回执', params: idParams, body: referralReceiptSchema } },
     async (req) => c.cases.receipt(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+
+  // newborn and child screening
+  r.get(
+    '/children/:personId/screenings',
+    { schema: { tags, summary: '新生儿疾病筛查与儿童筛查', params: personIdParams } },
+    async (req) => c.screenings.list(requirePermission(req, 'care.read'), req.params.personId),
+  );
+  r.post(
+    '/children/:personId/newborn-screening/:kind/steps',
+    {
+      schema: {
+        tags,
+        summary: '记录新生儿筛查步骤（采血、结果、召回、复查、确诊、治疗；听力；先心病）',
+        params: newbornKindParams,
+        body: newbornStepBodySchema,
+      },
+    },
+    async (req) =>
+      c.screenings.addStep(requirePermission(req, 'care.write'), req.params.personId, req.params.kind, req.body),
+  );
+  r.post(
+    '/children/:personId/screenings',
+    {
+      schema: {
+        tags,
+        summary: '记录儿童筛查（红光反射、髋关节、孤独症、发育筛查）',
+        params: personIdParams,
+        body: childScreeningSchema,
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await c.screenings.addChildScreening(requirePermission(req, 'care.write'), req.params.personId, req.body),
+        ),
+  );
+  r.post(
+    '/child-screenings/:id/follow-up',
+    { schema: { tags, summary: '筛查异常随访结果', params: idParams, body: childScreeningFollowUpSchema } },
+    async (req) => c.screenings.childScreeningFollowUp(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+  r.get(
+    '/newborn-screening/missed',
+    { schema: { tags, summary: '漏筛及阳性未随访清单', querystring: missedScreeningSchema } },
+    async (req) => c.screenings.missed(requirePermission(req, 'care.read'), req.query),
   );
 
   // exposed infants (permission pmtct; the service refuses without it)

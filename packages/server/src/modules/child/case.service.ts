@@ -254,6 +254,18 @@ export function createCaseService(deps: ModuleDeps) {
       );
     },
 
+    /** Records a referral made at a child screening. */
+    async referScreeningInTx(
+      trx: Transaction<Database>,
+      ctx: AuthContext,
+      profile: ChildProfileRow,
+      screeningId: string,
+      date: string,
+      r: { reason: string; toInstitutionId?: string | undefined; toInstitutionName?: string | undefined },
+    ) {
+      await insertReferral(trx, ctx, profile, { kind: 'screening', id: screeningId }, { ...r, referredOn: date });
+    },
+
     /** A clinician opens a case directly (e.g. rickets diagnosed, a high-risk infant found at a visit). */
     async open(
       ctx: AuthContext,

@@ -403,3 +403,101 @@ export const worklistSchema = z.object({
     .optional(),
   horizon: z.coerce.number().int().min(0).max(90).optional(),
 });
+
+// ---------------------------------------------------------------- newborn and child screening
+
+const ear = z.enum(['pass', 'refer'], '耳结果应为 pass/refer');
+const spo2 = z.number().int().min(50, '血氧饱和度应在50–100').max(100, '血氧饱和度应在50–100');
+/** One step of a newborn screening (the shape of core's NewbornScreeningEvent). */
+export const newbornStepSchema = z.discriminatedUnion(
+  'step',
+  [
+    z.object({ step: z.literal('sample'), at: wallClock, feeds: z.number().int().min(0).max(30).optional() }),
+    z.object({
+      step: z.literal('result'),
+      date: isoDate,
+      result: z.enum(['negative', 'suspected_positive', 'unsatisfactory'], '结果无效'),
+      conditions: z.array(z.string().trim().max(40)).max(10).optional(),
+    }),
+    z.object({ step: z.literal('recall'), date: isoDate }),
+    z.object({ step: z.literal('retest'), date: isoDate, result: z.enum(['negative', 'positive'], '结果无效') }),
+    z.object({
+      step: z.literal('confirm'),
+      date: isoDate,
+      result: z.enum(['negative', 'positive'], '结果无效'),
+      diagnosis: z.string().trim().max(100).optional(),
+    }),
+    z.object({ step: z.literal('treatment'), date: isoDate }),
+    z.object({
+      step: z.literal('initial'),
+      date: isoDate,
+      left: ear,
+      right: ear,
+      method: z.enum(['OAE', 'AABR']).optional(),
+    }),
+    z.object({ step: z.literal('rescreen'), date: isoDate, left: ear, right: ear }),
+    z.object({
+      step: z.literal('diagnosis'),
+      date: isoDate,
+      left: z.enum(['normal', 'hearing_loss']),
+      right: z.enum(['normal', 'hearing_loss']),
+    }),
+    z.object({ step: z.literal('intervention'), date: isoDate }),
+    z.object({
+      step: z.literal('screen'),
+      at: wallClock,
+      spo2Hand: spo2,
+      spo2Foot: spo2,
+      murmurGrade: z.number().int().min(0, '杂音分级应为0–6').max(6, '杂音分级应为0–6'),
+      repeat: z.object({ spo2Hand: spo2, spo2Foot: spo2 }).optional(),
+    }),
+    z.object({
+      step: z.literal('echo'),
+      date: isoDate,
+      result: z.enum(['normal', 'chd'], '结果无效'),
+      diagnosis: z.string().trim().max(100).optional(),
+    }),
+  ],
+  '筛查步骤无效',
+);
+export const newbornStepBodySchema = z.object({
+  event: newbornStepSchema,
+  /** Preterm, sick or early discharged (metabolic sample by day 20). */
+  pretermOrSick: z.boolean().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export const newbornKindParams = z.object({
+  personId: uuid,
+  kind: z.enum(['metabolic', 'hearing', 'heart'], '筛查类型无效'),
+});
+
+export const childScreeningSchema = z.object({
+  id: uuid.optional(),
+  kind: z.enum(['red_reflex', 'ddh', 'autism', 'development'], '筛查类型无效'),
+  screenedOn: isoDate,
+  tool: z.string().trim().max(60).optional(),
+  score: z.number().min(0).max(1000).optional(),
+  result: z.enum(['normal', 'abnormal', 'suspected'], '筛查结果应为 normal/abnormal/suspected'),
+  detail: z.record(z.string(), z.unknown()).optional(),
+  followUp: z.string().trim().max(200).optional(),
+  followUpDue: isoDate.optional(),
+  referral: z
+    .object({
+      reason: z.string().trim().min(2).max(200),
+      toInstitutionId: uuid.optional(),
+      toInstitutionName: z.string().trim().max(100).optional(),
+    })
+    .optional(),
+});
+export const childScreeningFollowUpSchema = z.object({
+  version: z.number().int().min(1),
+  doneOn: isoDate,
+  result: z.string().trim().min(1, '请填写随访结果').max(200),
+});
+export const missedScreeningSchema = z.object({
+  institutionId: uuid.optional(),
+  township: z
+    .string()
+    .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
+    .optional(),
+});

@@ -11,6 +11,7 @@ import { createFacilityService } from './facility.service';
 import { createGrowthService } from './growth.service';
 import { createChildPageService } from './page.service';
 import { createProfileService } from './profile.service';
+import { createScreeningService } from './screening.service';
 import { createWorklistService } from './worklist.service';
 
 /** Services of the child module. */
@@ -23,11 +24,14 @@ export function createChildServices(deps: ModuleDeps) {
   });
   const growth = createGrowthService(deps);
   const facilities = createFacilityService(deps);
-  const page = createChildPageService(deps, profiles);
+  const screenings = createScreeningService(deps, (trx, ctx, profile, id, date, r) =>
+    cases.referScreeningInTx(trx, ctx, profile, id, date, r),
+  );
+  const page = createChildPageService(deps, profiles, screenings);
   const deaths = createDeathService(deps);
   const exposure = createExposureService(deps);
   const worklist = createWorklistService(deps);
-  return { profiles, checkups, cases, growth, facilities, page, deaths, exposure, worklist };
+  return { profiles, checkups, cases, growth, facilities, page, deaths, exposure, worklist, screenings };
 }
 export type ChildServices = ReturnType<typeof createChildServices>;
 

@@ -5,11 +5,16 @@ import { daysBetween, today } from './child.common';
 import { toCaseDto } from './case.service';
 import { toCheckupDto } from './checkup.service';
 import type { ProfileService } from './profile.service';
+import type { createScreeningService } from './screening.service';
 import { childSchedule, warningChecklist } from './child.rules';
 import { exposurePlan } from './exposure.service';
 
 /** The child's page: birth summary, mother link, schedule, check-ups, cases (screenings are added by their service). */
-export function createChildPageService(deps: ModuleDeps, profiles: ProfileService) {
+export function createChildPageService(
+  deps: ModuleDeps,
+  profiles: ProfileService,
+  screenings: ReturnType<typeof createScreeningService>,
+) {
   const { db, audit, people } = deps;
   return {
     async get(ctx: AuthContext, personId: string) {
@@ -31,6 +36,7 @@ export function createChildPageService(deps: ModuleDeps, profiles: ProfileServic
             .orderBy('proposed_on', 'desc')
             .execute(),
         ]);
+        const screeningData = await screenings.forChildInTx(trx, person, profile);
         // exposure is shown only to users with the pmtct permission (restricted like the mother's results)
         const exposure = ctx.permissions.has('pmtct')
           ? await trx
@@ -57,6 +63,7 @@ export function createChildPageService(deps: ModuleDeps, profiles: ProfileServic
           warningSigns: warningChecklist(person, profile, t),
           checkups: checkups.map(toCheckupDto),
           cases: cases.map((c) => toCaseDto(c, t)),
+          screenings: screeningData,
           exposure: exposure ? exposurePlan(person, exposure) : null,
         };
       });
