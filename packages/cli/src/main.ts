@@ -89,6 +89,8 @@ program
       await seedDemoUsers(app.services, ids);
       const { seedDemoPopulation } = await import('@fuyou/server/seed/population');
       await seedDemoPopulation(app.services, console.log, { seed: Number(opts.seed) });
+      const { seedDemoChild } = await import('@fuyou/server/seed/child-demo');
+      await seedDemoChild(app.services, console.log);
       console.log('demo data loaded');
     });
   });

@@ -37,6 +37,8 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
       await seedDemoUsers(app.services, ids);
       const { seedDemoPopulation } = await import('./seed/population');
       await seedDemoPopulation(app.services, log);
+      const { seedDemoChild } = await import('./seed/child-demo');
+      await seedDemoChild(app.services, log);
     } else {
       const password = `Fy-${randomBytes(9).toString('base64url')}`;
       await app.services.users.create(systemContext([]), {
