@@ -11,7 +11,7 @@ import {
   type AppConfig,
 } from '@fuyou/server';
 import { startServer } from '@fuyou/server/server';
-import { isEmpty, seedDemoInstitutions, seedDemoUsers } from '@fuyou/server/seed/demo';
+import { isEmpty, seedDemo } from '@fuyou/server/seed/demo';
 
 const program = new Command();
 program.name('fuyou').description('Fuyou 妇幼健康信息平台 command line').version('0.1.0');
@@ -85,12 +85,7 @@ program
         process.exitCode = 1;
         return;
       }
-      const ids = await seedDemoInstitutions(app.services);
-      await seedDemoUsers(app.services, ids);
-      const { seedDemoPopulation } = await import('@fuyou/server/seed/population');
-      await seedDemoPopulation(app.services, console.log, { seed: Number(opts.seed) });
-      const { seedDemoChild } = await import('@fuyou/server/seed/child-demo');
-      await seedDemoChild(app.services, console.log);
+      await seedDemo(app.services, console.log, { seed: Number(opts.seed) });
       console.log('demo data loaded');
     });
   });

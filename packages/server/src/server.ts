@@ -5,7 +5,7 @@ import type { AppConfig } from './platform/config';
 import { systemContext } from './platform/context';
 import { loadKeyRing } from './platform/crypto';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-institutions';
-import { isEmpty, seedDemoInstitutions, seedDemoUsers } from './seed/demo';
+import { isEmpty, seedDemo } from './seed/demo';
 
 export interface Started {
   app: App;
@@ -33,12 +33,7 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
   if (await isEmpty(app.services)) {
     if (config.demo) {
       log('首次启动：生成演示数据 first start: seeding demo data…');
-      const ids = await seedDemoInstitutions(app.services);
-      await seedDemoUsers(app.services, ids);
-      const { seedDemoPopulation } = await import('./seed/population');
-      await seedDemoPopulation(app.services, log);
-      const { seedDemoChild } = await import('./seed/child-demo');
-      await seedDemoChild(app.services, log);
+      await seedDemo(app.services, log);
     } else {
       const password = `Fy-${randomBytes(9).toString('base64url')}`;
       await app.services.users.create(systemContext([]), {

@@ -56,3 +56,17 @@ export async function seedDemoUsers(services: Services, institutionIds: Map<stri
     );
   }
 }
+
+/** Everything `npm start` puts into an empty database in demo mode: institutions, accounts, and each module's records. */
+export async function seedDemo(
+  services: Services,
+  log: (m: string) => void,
+  opts: { seed?: number } = {},
+): Promise<void> {
+  const ids = await seedDemoInstitutions(services);
+  await seedDemoUsers(services, ids);
+  const { seedDemoPopulation } = await import('./population');
+  await seedDemoPopulation(services, log, opts.seed === undefined ? {} : { seed: opts.seed });
+  const { seedDemoChild } = await import('./child-demo');
+  await seedDemoChild(services, log);
+}
