@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   BankOutlined,
   FileExclamationOutlined,
   FileTextOutlined,
@@ -13,6 +14,7 @@ import { ChildListPage } from './child-list.page';
 import { ChildRegisterPage } from './child-register.page';
 import { ChildDeathsPage } from './deaths.page';
 import { FacilitiesPage } from './facilities.page';
+import { MissedScreeningPage } from './missed-screening.page';
 import { ChildWorklistPage } from './worklist.page';
 
 /** Pages of the child-health module (spread into MODULES of the registry). */
@@ -92,6 +94,16 @@ export const CHILD_MODULES: AppModule[] = [
     icon: <BankOutlined />,
     permission: 'care.read',
     element: <FacilitiesPage />,
+    group: 'work',
+  },
+  {
+    key: 'newborn-screening-missed',
+    path: '/newborn-screening/missed',
+    labelZh: '新生儿漏筛与阳性随访',
+    labelEn: 'Missed newborn screening',
+    icon: <AlertOutlined />,
+    permission: 'care.read',
+    element: <MissedScreeningPage />,
     group: 'work',
   },
 ];

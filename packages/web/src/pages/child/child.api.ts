@@ -147,16 +147,17 @@ export interface ScheduleItem {
 }
 
 export interface NewbornScreening {
-  id: string;
+  id: string | null;
   kind: string;
   status: string;
-  statusZh?: string;
+  label?: { zh: string; en: string };
+  flags: string[];
   nextStep: string | null;
   nextDue: string | null;
   overdue: boolean;
   closed: boolean;
   data: Record<string, unknown>;
-  events: { step: string; date: string; result?: string; note?: string }[];
+  events: { step: string; date?: string; at?: string; result?: string }[];
   version: number;
 }
 
