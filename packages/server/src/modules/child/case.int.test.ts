@@ -156,7 +156,14 @@ describe('under-5 deaths and childcare facilities', () => {
       icd10: 'j18.9',
     });
     expect(d.status).toBe(201);
-    expect(d.body).toMatchObject({ icd10: 'J18.9', ageDays: 48, status: 'draft', birthWeightG: 3300 });
+    expect(d.body).toMatchObject({
+      icd10: 'J18.9',
+      ageDays: 48,
+      ageGroup: 'post_neonatal',
+      causeCategory: 'respiratory',
+      status: 'draft',
+      birthWeightG: 3300,
+    });
     const sub = await w.dh.post(`/api/v1/child-deaths/${d.body.id}/submit`, { version: d.body.version });
     expect(sub.body.status).toBe('submitted');
     const alerts = await w.sup.get('/api/v1/child-alerts');
@@ -169,6 +176,18 @@ describe('under-5 deaths and childcare facilities', () => {
     expect(clinicianAlerts.status).toBe(403);
     const person = await w.dh.get(`/api/v1/people/${child.person.id}`);
     expect(person.body.deceasedOn).toBe(daysAgo(2));
+  });
+
+  it('refuses a death at or after the fifth birthday on the under-5 card', async () => {
+    const child = await registerChild(w.dh, 5 * 366);
+    const r = await w.dh.post(`/api/v1/children/${child.person.id}/death`, {
+      deathDate: daysAgo(0),
+      deathPlace: 'home',
+      underlyingCause: '溺水',
+      icd10: 'W69',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0].field).toBe('deathDate');
   });
 
   it('records the annual evaluation of a childcare facility and counts qualified ones', async () => {

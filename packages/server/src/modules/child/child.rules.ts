@@ -15,6 +15,7 @@ import {
   warningSignsForAge,
 } from '@fuyou/core/child/child-case-rules';
 import { nutritionRulesFor } from '@fuyou/core';
+import { classifyChildDeath } from '@fuyou/core/child/child-death-class';
 import { errors } from '../../platform/errors';
 import type { ChildProfileRow, PersonRow } from './child.common';
 import type { CheckupInput } from './child.schemas';
@@ -343,6 +344,6 @@ export function childDeathClass(a: { birthDate: string; deathDate: string; icd10
   ageGroup: string;
   causeCategory: string | null;
 } {
-  void a;
-  return { under5: true, ageGroup: 'under5', causeCategory: null };
+  const c = classifyChildDeath(a);
+  return { under5: !!c?.under5, ageGroup: c?.ageGroup ?? 'unknown', causeCategory: c?.causeCategory ?? null };
 }
