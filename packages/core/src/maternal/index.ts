@@ -12,3 +12,4 @@ export * from './special-diseases';
 export * from './pmtct';
 export * from './high-risk-duties';
 export * from './delivery';
+export * from './referral-receipt';

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { isoDate, pagination, uuid } from '../../platform/validation';
+
+const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
+const count = (label: string, max: number) =>
+  z.number().int(`${label}应为整数`).min(0, `${label}不能为负`).max(max, `${label}应不超过${max}`);
+const version = z.number().int().min(1);
+
+export const RISK_GRADES = ['green', 'yellow', 'orange', 'red'] as const;
+
+// ---------------------------------------------------------------- five-colour assessment decision
+
+/** What the clinician decides on an assessment: ticked items, and the colour confirmed or overridden. */
+export const assessmentDecisionFields = {
+  items: z.array(z.string().trim().min(1).max(100)).max(100, '勾选条目过多').default([]),
+  /** The colour the clinician sets; omitted (or equal to the suggestion) means: confirm the suggestion. */
+  colour: z.enum(RISK_GRADES, '颜色应为 green/yellow/orange/red').optional(),
+  purple: z.boolean().optional(),
+  overrideReason: text(500).optional(),
+  note: text(500).optional(),
+};
+export const assessmentDecisionSchema = z.object(assessmentDecisionFields);
+export type AssessmentDecision = z.infer<typeof assessmentDecisionSchema>;
+
+export const assessmentCreateSchema = z.object({
+  id: uuid.optional().describe('客户端生成的编号（用于重试时幂等）'),
+  assessedOn: isoDate,
+  ...assessmentDecisionFields,
+});
+export type AssessmentCreateInput = z.infer<typeof assessmentCreateSchema>;
+
+export const assessmentPreviewSchema = z.object({
+  assessedOn: isoDate.optional(),
+  items: assessmentDecisionFields.items,
+});
+
+// ---------------------------------------------------------------- registration (建册)
+
+const obstetricHistory = {
+  gravidity: z.number().int('孕次应为整数').min(1, '孕次至少为1（含本次）').max(30, '孕次应不超过30'),
+  parity: count('产次', 20),
+  previousCaesareans: count('剖宫产次数', 15).default(0),
+  spontaneousAbortions: count('自然流产次数', 30).default(0),
+  inducedAbortions: count('人工流产次数', 30).default(0),
+  pretermBirths: count('早产次数', 20).default(0),
+  stillbirths: count('死胎死产次数', 20).default(0),
+  birthDefects: count('出生缺陷儿次数', 20).default(0),
+  ectopicPregnancies: count('异位妊娠次数', 10).default(0),
+  molarPregnancies: count('葡萄胎次数', 10).default(0),
+  previousUterineSurgeries: count('子宫手术次数', 20).default(0),
+  lastUterineSurgeryOn: isoDate.optional(),
+  lastBirthOn: isoDate.optional(),
+};
+
+export const ultrasoundDatingSchema = z.object({
+  scanDate: isoDate,
+  gaWeeks: z.number().int('孕周应为整数').min(4, '超声孕周应在4–20周').max(20, '超声孕周应在4–20周'),
+  gaDays: z.number().int('孕天应为整数').min(0, '孕天应为0–6').max(6, '孕天应为0–6').default(0),
+  note: text(200).optional(),
+});
+
+const body = {
+  heightCm: z.number().min(100, '身高应在100–230厘米').max(230, '身高应在100–230厘米').optional(),
+  prePregnancyWeightKg: z.number().min(25, '孕前体重应在25–250千克').max(250, '孕前体重应在25–250千克').optional(),
+  fetuses: z.number().int('胎数应为整数').min(1, '胎数应为1–8').max(8, '胎数应为1–8').default(1),
+};
+
+export const pregnancyCreateSchema = z.object({
+  id: uuid.optional().describe('客户端生成的编号（用于重试时幂等）'),
+  personId: uuid,
+  registeredOn: isoDate,
+  registeringInstitutionId: uuid.optional(),
+  handbookNo: text(40).optional(),
+  lmp: isoDate.optional(),
+  ultrasound: ultrasoundDatingSchema.optional(),
+  ...obstetricHistory,
+  historyItems: z.array(z.string().trim().min(1).max(100)).max(60).default([]),
+  historyNote: text(500).optional(),
+  ...body,
+  /** A five-colour assessment done at registration, in the same transaction. */
+  assessment: assessmentDecisionSchema.optional(),
+});
+export type PregnancyCreateInput = z.infer<typeof pregnancyCreateSchema>;
+
+export const pregnancyUpdateSchema = z.object({
+  version,
+  handbookNo: text(40).optional(),
+  managingInstitutionId: uuid.optional(),
+  lmp: isoDate.optional(),
+  ultrasound: ultrasoundDatingSchema.optional(),
+  gravidity: obstetricHistory.gravidity.optional(),
+  parity: obstetricHistory.parity.optional(),
+  previousCaesareans: count('剖宫产次数', 15).optional(),
+  spontaneousAbortions: count('自然流产次数', 30).optional(),
+  inducedAbortions: count('人工流产次数', 30).optional(),
+  pretermBirths: count('早产次数', 20).optional(),
+  stillbirths: count('死胎死产次数', 20).optional(),
+  birthDefects: count('出生缺陷儿次数', 20).optional(),
+  ectopicPregnancies: count('异位妊娠次数', 10).optional(),
+  molarPregnancies: count('葡萄胎次数', 10).optional(),
+  previousUterineSurgeries: count('子宫手术次数', 20).optional(),
+  lastUterineSurgeryOn: isoDate.optional(),
+  lastBirthOn: isoDate.optional(),
+  historyItems: z.array(z.string().trim().min(1).max(100)).max(60).optional(),
+  historyNote: text(500).optional(),
+  heightCm: body.heightCm,
+  prePregnancyWeightKg: body.prePregnancyWeightKg,
+  fetuses: z.number().int().min(1, '胎数应为1–8').max(8, '胎数应为1–8').optional(),
+});
+export type PregnancyUpdateInput = z.infer<typeof pregnancyUpdateSchema>;
+
+export const END_REASONS = [
+  'miscarriage',
+  'induced_abortion',
+  'ectopic',
+  'molar',
+  'transferred_out',
+  'lost_to_follow_up',
+  'other',
+] as const;
+
+export const pregnancyEndSchema = z.object({
+  version,
+  reason: z.enum(END_REASONS, '终止原因无效'),
+  endedOn: isoDate,
+  note: text(500).optional(),
+});
+export type PregnancyEndInput = z.infer<typeof pregnancyEndSchema>;
+
+export const idParams = z.object({ id: uuid });
+export const personIdParams = z.object({ personId: uuid });
+
+// ---------------------------------------------------------------- antenatal visits (产前检查)
+
+export const PRESENTATIONS = ['cephalic', 'breech', 'transverse', 'oblique', 'unknown'] as const;
+export const OEDEMA = ['none', '+', '++', '+++', '++++'] as const;
+export const URINE_LEVELS = ['negative', 'trace', '1+', '2+', '3+', '4+'] as const;
+export const URGENCIES = ['routine', 'urgent', 'emergency'] as const;
+
+export const referralFields = {
+  toInstitutionId: uuid.optional(),
+  toInstitutionName: text(100).optional(),
+  reason: z.string().trim().min(2, '请填写转诊原因').max(200, '不超过200字'),
+  urgency: z.enum(URGENCIES, '紧急程度应为 routine/urgent/emergency').default('routine'),
+};
+export const visitReferralSchema = z.object(referralFields);
+
+export const labsSchema = z.object({
+  hbGL: z
+    .number()
+    .int('血红蛋白以整数 g/L 填写')
+    .min(20, '血红蛋白应在20–250 g/L')
+    .max(250, '血红蛋白应在20–250 g/L')
+    .optional(),
+  plateletsE9L: z.number().min(0, '血小板应在0–2000×10⁹/L').max(2000, '血小板应在0–2000×10⁹/L').optional(),
+  urineProtein: z.enum(URINE_LEVELS, '尿蛋白结果无效').optional(),
+  urineGlucose: z.enum(URINE_LEVELS, '尿糖结果无效').optional(),
+  fastingGlucoseMmolL: z.number().min(0.5, '空腹血糖应在0.5–50 mmol/L').max(50, '空腹血糖应在0.5–50 mmol/L').optional(),
+  bloodGroup: z.enum(['A', 'B', 'O', 'AB'], '血型应为 A/B/O/AB').optional(),
+  rh: z.enum(['positive', 'negative'], 'Rh 应为 positive/negative').optional(),
+  ogtt: z
+    .object({
+      fastingMmolL: z.number().min(0.5, 'OGTT 值应在0.5–60 mmol/L').max(50).optional(),
+      oneHourMmolL: z.number().min(0.5, 'OGTT 值应在0.5–60 mmol/L').max(60).optional(),
+      twoHourMmolL: z.number().min(0.5, 'OGTT 值应在0.5–60 mmol/L').max(60).optional(),
+    })
+    .optional(),
+  altUL: z.number().min(0, 'ALT 不能为负').max(5000).optional(),
+  astUL: z.number().min(0, 'AST 不能为负').max(5000).optional(),
+  totalBilirubinUmolL: z.number().min(0).max(1000).optional(),
+  creatinineUmolL: z.number().min(5, '肌酐应在5–3000 µmol/L').max(3000, '肌酐应在5–3000 µmol/L').optional(),
+  ureaMmolL: z.number().min(0).max(100).optional(),
+  spo2: z.number().min(30, '血氧饱和度应在30–100%').max(100, '血氧饱和度应在30–100%').optional(),
+});
+export type Labs = z.infer<typeof labsSchema>;
+
+const epdsScores = z
+  .array(z.number().int('EPDS 每项为0–3的整数').min(0, 'EPDS 每项为0–3').max(3, 'EPDS 每项为0–3'))
+  .length(10, 'EPDS 应有10个条目');
+
+export const ancVisitSchema = z.object({
+  id: uuid.optional().describe('客户端生成的编号（用于重试时幂等）'),
+  visitDate: isoDate,
+  institutionId: uuid.optional(),
+  examiner: text(50).optional(),
+  weightKg: z.number().min(25, '体重应在25–300千克').max(300, '体重应在25–300千克').optional(),
+  systolicMmHg: z.number().int().min(50, '收缩压应在50–300 mmHg').max(300, '收缩压应在50–300 mmHg').optional(),
+  diastolicMmHg: z.number().int().min(20, '舒张压应在20–200 mmHg').max(200, '舒张压应在20–200 mmHg').optional(),
+  fundalHeightCm: z.number().min(5, '宫高应在5–50厘米').max(50, '宫高应在5–50厘米').optional(),
+  abdominalCircumferenceCm: z.number().min(50, '腹围应在50–160厘米').max(160, '腹围应在50–160厘米').optional(),
+  fetalHeartRates: z
+    .array(z.number().int().min(60, '胎心率应在60–220次/分').max(220, '胎心率应在60–220次/分'))
+    .max(8)
+    .optional(),
+  presentation: z.enum(PRESENTATIONS, '胎位无效').optional(),
+  oedema: z.enum(OEDEMA, '水肿程度无效').optional(),
+  labs: labsSchema.optional(),
+  ultrasound: text(1000).optional(),
+  findings: text(1000).optional(),
+  advice: text(1000).optional(),
+  /** Facts for the hypertensive-disorder classification the clinician knows (not measured here). */
+  hypertension: z
+    .object({
+      beforePregnancy: z.boolean().optional(),
+      proteinuria: z.boolean().optional(),
+      severeFeatures: z.boolean().optional(),
+      seizures: z.boolean().optional(),
+    })
+    .optional(),
+  epdsScores: epdsScores.optional(),
+  referral: visitReferralSchema.optional(),
+  nextAppointment: isoDate.optional(),
+  assessment: assessmentDecisionSchema.optional(),
+});
+export type AncVisitInput = z.infer<typeof ancVisitSchema>;
+
+export const ancVisitUpdateSchema = ancVisitSchema
+  .omit({ id: true, referral: true, assessment: true })
+  .extend({ version });
+export type AncVisitUpdateInput = z.infer<typeof ancVisitUpdateSchema>;
+
+export const listPagination = z.object({ ...pagination });

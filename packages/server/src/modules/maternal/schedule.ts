@@ -1,0 +1,87 @@
+import {
+  maternalContactStatuses,
+  NATIONAL_BASIC_PUBLIC_HEALTH_SCHEDULE,
+  type MaternalContactStatus,
+  type MaternalScheduleStatus,
+  type MaternalVisitRecord,
+} from '@fuyou/core';
+import type { Database, Transaction } from '@fuyou/db';
+import { today, type PregnancyRow } from './maternal.common';
+
+/** Contacts of the pregnancy's schedule (national basic public-health schedule) with done/due/missed on `t`. */
+export function scheduleOf(
+  preg: Pick<PregnancyRow, 'edd' | 'delivered_on' | 'discharged_on'>,
+  visits: MaternalVisitRecord[],
+  t = today(),
+): MaternalScheduleStatus {
+  const r = maternalContactStatuses(
+    {
+      edd: preg.edd,
+      visits,
+      today: t,
+      ...(preg.delivered_on ? { deliveryDate: preg.delivered_on } : {}),
+      ...(preg.discharged_on ? { dischargeDate: preg.discharged_on } : {}),
+    },
+    NATIONAL_BASIC_PUBLIC_HEALTH_SCHEDULE,
+  );
+  if (!r.ok) throw new Error(`schedule: ${r.error.code}`);
+  return r.value;
+}
+
+/** The visits of a pregnancy as schedule records (antenatal visits and postpartum contacts). */
+export async function visitRecords(
+  trx: Transaction<Database>,
+  preg: Pick<PregnancyRow, 'county_code' | 'id'>,
+): Promise<{ records: MaternalVisitRecord[]; ancDates: string[]; lastVisit: string | null }> {
+  const [anc, pp] = await Promise.all([
+    trx
+      .selectFrom('anc_visit')
+      .select('visit_date')
+      .where('county_code', '=', preg.county_code)
+      .where('pregnancy_id', '=', preg.id)
+      .orderBy('visit_date')
+      .execute(),
+    trx
+      .selectFrom('postpartum_visit')
+      .select(['visit_date', 'kind'])
+      .where('county_code', '=', preg.county_code)
+      .where('pregnancy_id', '=', preg.id)
+      .orderBy('visit_date')
+      .execute(),
+  ]);
+  const records: MaternalVisitRecord[] = [
+    ...anc.map((v) => ({ date: v.visit_date, kind: 'antenatal' as const })),
+    ...pp.filter((v) => v.kind !== 'extra').map((v) => ({ date: v.visit_date, kind: v.kind as 'home_visit' })),
+  ];
+  const all = [...anc.map((v) => v.visit_date), ...pp.map((v) => v.visit_date)].sort();
+  return { records, ancDates: anc.map((v) => v.visit_date), lastVisit: all.at(-1) ?? null };
+}
+
+/** The next contact to do: the first due one, else the first upcoming one. */
+export function nextContactOf(status: MaternalScheduleStatus): MaternalContactStatus | null {
+  return status.next;
+}
+
+/**
+ * Recomputes the stored schedule fields of a pregnancy (next contact and its window, last visit, visit count) so
+ * the worklist can find due and overdue women with an index, without computing every schedule.
+ */
+export async function refreshSchedule(trx: Transaction<Database>, preg: PregnancyRow): Promise<PregnancyRow> {
+  const { records, ancDates, lastVisit } = await visitRecords(trx, preg);
+  let next: MaternalContactStatus | null = null;
+  if (preg.status !== 'closed') next = nextContactOf(scheduleOf(preg, records));
+  const updated = await trx
+    .updateTable('pregnancy')
+    .set({
+      next_contact: next?.id ?? null,
+      next_due_on: next?.windowStart ?? null,
+      next_due_end: next?.effectiveEnd ?? null,
+      last_visit_on: lastVisit,
+      visit_count: ancDates.length,
+    })
+    .where('county_code', '=', preg.county_code)
+    .where('id', '=', preg.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return updated;
+}
