@@ -24,6 +24,40 @@ function valueAt(indicator: GrowthIndicator, sex: 'male' | 'female', ageDays: nu
   return lms ? lmsValueAt(z, lms) : undefined;
 }
 
+const plus = (date: string, days: number) => iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+
+/** Newborn screening of a demo infant: most screened negative, a few positives in the recall chain, a few missed. */
+async function seedScreening(
+  services: Services,
+  ctx: ReturnType<typeof systemContext>,
+  personId: string,
+  birthDate: string,
+  rand: () => number,
+) {
+  const s = services.child.screenings;
+  if (rand() < 0.05) return; // missed: shows on the missed-screening list
+  const a = await s.addStep(ctx, personId, 'metabolic', {
+    event: { step: 'sample', at: `${plus(birthDate, 3)}T10:00` },
+  });
+  const positive = rand() < 0.05;
+  const b = await s.addStep(ctx, personId, 'metabolic', {
+    event: { step: 'result', date: plus(birthDate, 8), result: positive ? 'suspected_positive' : 'negative' },
+    version: a.version,
+  });
+  if (positive)
+    await s.addStep(ctx, personId, 'metabolic', {
+      event: { step: 'recall', date: plus(birthDate, 10) },
+      version: b.version,
+    });
+  const refer = rand() < 0.05;
+  await s.addStep(ctx, personId, 'hearing', {
+    event: { step: 'initial', date: plus(birthDate, 2), left: refer ? 'refer' : 'pass', right: 'pass', method: 'OAE' },
+  });
+  await s.addStep(ctx, personId, 'heart', {
+    event: { step: 'screen', at: `${plus(birthDate, 1)}T09:00`, spo2Hand: 98, spo2Foot: 97, murmurGrade: 0 },
+  });
+}
+
 /**
  * Demo children: children of the demo women in each county, registered with birth data, with check-ups on the
  * national schedule up to today whose measurements follow the WHO standard with a child-specific z-score (so most
@@ -82,6 +116,9 @@ export async function seedDemoChild(
       });
       children++;
       const personId = reg.person.id;
+      if (ageDays >= 10 && ageDays < 365) await seedScreening(services, ctx, personId, birthDate, rand);
+      if (children % 25 === 3)
+        await services.child.exposure.put(ctx, personId, { infections: ['hbv'], highExposure: false });
       for (const m of AGES_MONTHS) {
         const visitDays = Math.round(m * DAYS_PER_MONTH + (rand() - 0.5) * 6);
         if (visitDays < 3 || visitDays > ageDays) continue;

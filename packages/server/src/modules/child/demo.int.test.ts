@@ -23,6 +23,13 @@ describe('demo children', () => {
     expect(row.mothers).toBeGreaterThanOrEqual(10);
     expect(row.n).toBeGreaterThan(20);
     expect(Math.abs(row.mean)).toBeLessThan(1.2);
+    const nbs = await sql<{ n: number }>`select count(*)::int as n from newborn_screening`.execute(s.db.db);
+    const infants = await sql<{
+      n: number;
+    }>`select count(*)::int as n from person where mother_id is not null and birth_date > current_date - 355`.execute(
+      s.db.db,
+    );
+    if ((infants.rows[0]?.n ?? 0) > 3) expect(nbs.rows[0]?.n).toBeGreaterThan(0);
     expect(logs[0]).toContain(`演示儿童 demo children: ${row.mothers}`);
   });
 });
