@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { sql, withScope } from '@fuyou/db';
 import { childBody, childWorld, daysAgo, registerChild, type ChildWorld } from './child.fixtures';
 
 let w: ChildWorld;
@@ -136,5 +137,20 @@ describe("the child's page and schedule", () => {
     expect(page.body.schedule.some((c: { key: string }) => c.key === 'newborn_extra')).toBe(true);
     const c = await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, { visitDate: daysAgo(0), weightKg: 4.2 });
     expect(c.body).toMatchObject({ ageDays: 100, correctedAgeDays: 44 });
+  });
+});
+
+describe('row-level security on the child tables', () => {
+  it('an unscoped or other-county transaction sees no child rows', async () => {
+    const child = await registerChild(w.dh, 30);
+    await w.dh.post(`/api/v1/children/${child.person.id}/checkups`, { visitDate: daysAgo(1), weightKg: 4 });
+    for (const counties of [[], ['330903']]) {
+      const n = await withScope(w.s.db.db, { counties }, async (trx) => {
+        const r = await sql<{ p: number; c: number }>`select (select count(*)::int from child_profile) as p,
+          (select count(*)::int from child_checkup) as c`.execute(trx);
+        return r.rows[0];
+      });
+      expect(n).toEqual({ p: 0, c: 0 });
+    }
   });
 });
