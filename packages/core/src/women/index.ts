@@ -14,3 +14,4 @@ export * from './thalassaemia';
 export * from './family-planning';
 export * from './birth-defects';
 export * from './programmes';
+export * from './screening-record';
