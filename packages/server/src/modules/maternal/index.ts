@@ -2,18 +2,37 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
 import { createAlertService } from './alert.service';
+import { createCaseService } from './case.service';
+import { careRoutes } from './care.routes';
 import { pregnancyRoutes } from './maternal.routes';
 import { createPregnancyService } from './pregnancy.service';
+import { createRiskService } from './risk.service';
+import { createVisitService } from './visit.service';
 
 /** Services of the maternal module. */
 export function createMaternalServices(deps: ModuleDeps) {
   const alerts = createAlertService(deps);
-  const pregnancies = createPregnancyService(deps);
-  return { alerts, pregnancies };
+  const cases = createCaseService(deps);
+  const risk = createRiskService(deps, cases);
+  const visits = createVisitService(deps, cases, risk);
+  const pregnancies = createPregnancyService(deps, {
+    assessAtRegistration: (trx, ctx, preg, person, input) =>
+      risk.assessInTx(
+        trx,
+        ctx,
+        preg,
+        person,
+        { ...input, assessedOn: preg.registered_on },
+        { kind: 'registration', id: preg.id },
+      ),
+    closeDutiesInTx: (trx, ctx, preg, on, reason) => cases.closeDutiesInTx(trx, ctx, preg, on, reason),
+  });
+  return { alerts, cases, risk, visits, pregnancies };
 }
 export type MaternalServices = ReturnType<typeof createMaternalServices>;
 
 /** Routes of the maternal module under /api/v1. */
 export function maternalRoutes(app: FastifyInstance, services: Services) {
   pregnancyRoutes(app, services);
+  careRoutes(app, services);
 }

@@ -220,3 +220,85 @@ export const ancVisitUpdateSchema = ancVisitSchema
 export type AncVisitUpdateInput = z.infer<typeof ancVisitUpdateSchema>;
 
 export const listPagination = z.object({ ...pagination });
+
+// ---------------------------------------------------------------- high-risk cases, reports, referrals
+
+export const CLOSE_REASONS = [
+  'delivered_assessed',
+  'risk_resolved',
+  'transferred',
+  'pregnancy_ended',
+  'death',
+  'other',
+] as const;
+
+export const caseUpdateSchema = z.object({
+  version,
+  managingInstitutionId: uuid.optional(),
+  plan: text(2000).optional(),
+  emergencyPlan: text(2000).optional(),
+  deliveryHospitalId: uuid.optional(),
+  nextFollowUpDue: isoDate.optional(),
+});
+export type CaseUpdateInput = z.infer<typeof caseUpdateSchema>;
+
+export const caseFollowupSchema = z.object({
+  id: uuid.optional(),
+  followupDate: isoDate,
+  method: z.enum(['clinic', 'phone', 'home', 'other'], '随访方式无效').optional(),
+  institutionId: uuid.optional(),
+  condition: text(1000).optional(),
+  management: text(1000).optional(),
+  nextDue: isoDate.optional(),
+});
+export type CaseFollowupInput = z.infer<typeof caseFollowupSchema>;
+
+export const caseCloseSchema = z.object({
+  version,
+  closedOn: isoDate,
+  reason: z.enum(CLOSE_REASONS, '结案原因无效'),
+  note: text(500).optional(),
+});
+export type CaseCloseInput = z.infer<typeof caseCloseSchema>;
+
+export const referralCreateSchema = z.object({
+  id: uuid.optional(),
+  referredOn: isoDate,
+  ...referralFields,
+  caseId: uuid.optional(),
+  sourceKind: z.enum(['screening', 'prenatal_screening', 'other'], '转诊来源无效').optional(),
+});
+export type ReferralCreateInput = z.infer<typeof referralCreateSchema> & { caseId?: string | undefined };
+
+export const referralReceiveSchema = z.object({ version, receivedOn: isoDate });
+export const referralOutcomeSchema = z.object({
+  version,
+  outcomeOn: isoDate,
+  outcome: z.string().trim().min(2, '请填写诊疗结果').max(1000, '不超过1000字'),
+});
+export const referralListSchema = z.object({
+  status: z.enum(['sent', 'received', 'returned'], '状态无效').optional(),
+  institutionId: uuid.optional(),
+  direction: z.enum(['to', 'from']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+export const ledgerSchema = z.object({
+  colour: z.enum(['yellow', 'orange', 'red', 'purple'], '颜色无效').optional(),
+  status: z.enum(['open', 'closed'], '专案状态无效').optional(),
+  institutionId: uuid.optional(),
+  township: z
+    .string()
+    .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
+    .optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  weeksFrom: z.coerce.number().int().min(0).max(45).optional(),
+  weeksTo: z.coerce.number().int().min(0).max(45).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  reportPending: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['openedOn', 'colour', 'edd', 'reportDue', 'name'], '排序字段无效').optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  ...pagination,
+});
+export type LedgerFilter = z.infer<typeof ledgerSchema>;
