@@ -397,7 +397,15 @@ export const worklistSchema = z.object({
     .optional(),
   kind: z
     .enum(
-      ['checkup_due', 'case_followup', 'case_proposed', 'referral_receipt', 'screening_step', 'exposure_duty'],
+      [
+        'profile_missing',
+        'checkup_due',
+        'case_followup',
+        'case_proposed',
+        'referral_receipt',
+        'screening_step',
+        'exposure_duty',
+      ],
       '工作类型无效',
     )
     .optional(),

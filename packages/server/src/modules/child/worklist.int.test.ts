@@ -58,3 +58,31 @@ describe('child-health worklist', () => {
     expect(bad.body.error.fields[0].field).toBe('township');
   });
 });
+
+describe('births without a child record', () => {
+  it('lists a newborn created from a delivery (mother linked, no profile) until its record is opened', async () => {
+    const mother = await w.dh.post('/api/v1/people', {
+      name: '分娩妈妈',
+      sex: 'female',
+      birthDate: '1994-02-03',
+      idType: 'none',
+      residenceRegionCode: '330902',
+    });
+    const baby = await w.dh.post('/api/v1/people', {
+      name: '分娩宝宝',
+      sex: 'female',
+      birthDate: daysAgo(9),
+      idType: 'none',
+      residenceRegionCode: '330902',
+      motherId: mother.body.id,
+    });
+    const before = await w.dh.get('/api/v1/child-worklist?kind=profile_missing');
+    expect(before.body.items.find((i: { personId: string }) => i.personId === baby.body.id)).toMatchObject({
+      due: daysAgo(2),
+      overdue: true,
+    });
+    await w.dh.request('PUT', `/api/v1/children/${baby.body.id}/profile`, { birthWeightG: 3100 });
+    const after = await w.dh.get('/api/v1/child-worklist?kind=profile_missing');
+    expect(after.body.items.some((i: { personId: string }) => i.personId === baby.body.id)).toBe(false);
+  });
+});

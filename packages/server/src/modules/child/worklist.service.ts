@@ -7,7 +7,14 @@ import { childSchedule } from './child.rules';
 
 /** One thing to do for a child. */
 export interface WorkItem {
-  kind: 'checkup_due' | 'case_followup' | 'case_proposed' | 'referral_receipt' | 'screening_step' | 'exposure_duty';
+  kind:
+    | 'profile_missing'
+    | 'checkup_due'
+    | 'case_followup'
+    | 'case_proposed'
+    | 'referral_receipt'
+    | 'screening_step'
+    | 'exposure_duty';
   personId: string;
   childName: string;
   birthDate: string | null;
@@ -59,6 +66,40 @@ export function createWorklistService(deps: ModuleDeps) {
           .$if(!!f.township, (q) => q.where('p.residence_region_code', 'like', `${f.township}%`));
         const items: WorkItem[] = [];
         const want = (k: WorkItem['kind']) => !f.kind || f.kind === k;
+
+        if (want('profile_missing')) {
+          // children born from a delivery (mother linked) in the last year whose child record was not opened yet
+          const rows = await trx
+            .selectFrom('person as p')
+            .select(['p.id', 'p.name', 'p.birth_date'])
+            .where('p.mother_id', 'is not', null)
+            .where('p.birth_date', '>=', addDays(t, -366))
+            .where('p.deceased_on', 'is', null)
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('child_profile as c')
+                    .select('c.person_id')
+                    .whereRef('c.county_code', '=', 'p.county_code')
+                    .whereRef('c.person_id', '=', 'p.id'),
+                ),
+              ),
+            )
+            .$if(!!f.township, (q) => q.where('p.residence_region_code', 'like', `${f.township}%`))
+            .$if(!!f.institutionId, (q) => q.where('p.created_institution_id', '=', f.institutionId!))
+            .execute();
+          for (const r of rows)
+            items.push({
+              kind: 'profile_missing',
+              personId: r.id,
+              childName: r.name,
+              birthDate: r.birth_date,
+              what: '新生儿未建儿童保健档案',
+              whatEn: 'Newborn without a child-health record',
+              due: r.birth_date ? addDays(r.birth_date, 7) : null,
+              overdue: !!r.birth_date && addDays(r.birth_date, 7) < t,
+            });
+        }
 
         if (want('case_followup') || want('case_proposed')) {
           const rows = await children

@@ -11,6 +11,7 @@ import { CaseDetailPage } from './case-detail.page';
 import { CaseLedgerPage } from './case-ledger.page';
 import { ChildDetailPage } from './child-detail.page';
 import { ChildListPage } from './child-list.page';
+import { ChildProfilePage } from './child-profile.page';
 import { ChildRegisterPage } from './child-register.page';
 import { ChildDeathsPage } from './deaths.page';
 import { FacilitiesPage } from './facilities.page';
@@ -46,6 +47,15 @@ export const CHILD_MODULES: AppModule[] = [
     labelEn: 'Register a child',
     permission: 'care.write',
     element: <ChildRegisterPage />,
+    nav: false,
+  },
+  {
+    key: 'child-profile',
+    path: '/children/:personId/profile',
+    labelZh: '儿童保健建档',
+    labelEn: 'Child-health record',
+    permission: 'care.write',
+    element: <ChildProfilePage />,
     nav: false,
   },
   {

@@ -43,6 +43,14 @@ const STEP: Record<string, Pair> = {
   screen: ['血氧+杂音筛查', 'Pulse oximetry + murmur'],
   echo: ['心脏超声', 'Echocardiography'],
 };
+const EVENT_RESULT: Record<string, Pair> = {
+  negative: ['阴性', 'negative'],
+  positive: ['阳性', 'positive'],
+  suspected_positive: ['可疑阳性', 'suspected positive'],
+  unsatisfactory: ['标本不合格', 'unsatisfactory'],
+  normal: ['正常', 'normal'],
+  chd: ['先心病', 'CHD'],
+};
 const CHILD_KIND: Record<string, Pair> = {
   red_reflex: ['红光反射（先天性白内障）', 'Red reflex'],
   ddh: ['髋关节发育不良', 'Hip (DDH)'],
@@ -189,7 +197,9 @@ function NewbornCard(props: { personId: string; s: NewbornScreening; onChange():
       )}
       <Timeline
         items={s.events.map((e) => ({
-          children: `${(e as { at?: string; date?: string }).at ?? (e as { date?: string }).date ?? ''} ${lbl(STEP, e.step, lang)} ${(e as { result?: string }).result ?? ''}`,
+          children: `${((e as { at?: string }).at ?? (e as { date?: string }).date ?? '').replace('T', ' ')} ${lbl(STEP, e.step, lang)} ${
+            (e as { result?: string }).result ? lbl(EVENT_RESULT, (e as { result?: string }).result, lang) : ''
+          }`,
         }))}
       />
       {!s.closed && s.nextStep && (

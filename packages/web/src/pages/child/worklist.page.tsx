@@ -9,6 +9,7 @@ import type { Pair } from './child-labels';
 import { lbl } from './child-labels';
 
 const KINDS: Record<string, Pair> = {
+  profile_missing: ['新生儿未建档', 'Newborns without a record'],
   checkup_due: ['健康检查', 'Check-ups'],
   case_proposed: ['待确认专案', 'Cases to confirm'],
   case_followup: ['专案随访', 'Case follow-ups'],
