@@ -7,6 +7,7 @@ import {
   loadKeyRing,
   systemContext,
   verifyAuditChain,
+  purgeExpiredAudit,
   ROLES,
   type AppConfig,
 } from '@fuyou/server';
@@ -146,9 +147,24 @@ user
     });
   });
 
-program
-  .command('audit')
-  .description('audit log tools')
+const audit = program.command('audit').description('audit log tools');
+audit
+  .command('purge')
+  .description('delete audit events older than FUYOU_AUDIT_RETENTION_MONTHS (at least 6); the chain stays verifiable')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+    );
+    try {
+      await migrate(database.db);
+      const n = await purgeExpiredAudit(database.db, config.auditRetentionMonths);
+      console.log(`purged ${n} audit events older than ${Math.max(6, config.auditRetentionMonths)} months`);
+    } finally {
+      await database.close();
+    }
+  });
+audit
   .command('verify')
   .description('walk the hash chain of the audit log and name the first tampered row')
   .action(async () => {

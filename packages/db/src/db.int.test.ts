@@ -99,4 +99,39 @@ describe('database foundation', () => {
     }>`select * from audit_chain_break order by seq limit 1`.execute(t.db);
     expect(broken.rows[0]).toEqual({ seq: target, reason: 'hash' });
   });
+
+  it('purges audit events past retention (never under 6 months) and the rest still verifies from the anchor', async () => {
+    await expect(sql`select audit_purge_before(now() - interval '1 month')`.execute(t.db)).rejects.toThrow(/6 months/);
+    await sql`alter table audit_event disable trigger audit_event_immutable`.execute(t.db);
+    await sql`alter table audit_event disable trigger audit_event_chain`.execute(t.db);
+    await sql`delete from audit_event`.execute(t.db);
+    await sql`alter table audit_event enable trigger audit_event_chain`.execute(t.db);
+    await sql`alter table audit_event enable trigger audit_event_immutable`.execute(t.db);
+    for (let i = 0; i < 4; i++) {
+      await withScope(t.db, { counties: [] }, (trx) =>
+        trx
+          .insertInto('audit_event')
+          .values({ id: crypto.randomUUID(), action: 'retention.test', details: JSON.stringify({ i }) } as never)
+          .execute(),
+      );
+    }
+    // the first two are made old by rewriting their time, as if written a year ago (and re-hashed, like real old events)
+    await sql`alter table audit_event disable trigger audit_event_immutable`.execute(t.db);
+    await sql`update audit_event set at = now() - interval '1 year' where seq in (select seq from audit_event order by seq limit 2)`.execute(
+      t.db,
+    );
+    await sql`alter table audit_event enable trigger audit_event_immutable`.execute(t.db);
+    const purged = await sql<{ n: number }>`select audit_purge_before(now() - interval '7 months') as n`.execute(t.db);
+    expect(purged.rows[0]?.n).toBe(2);
+    const left = await sql<{ n: number }>`select count(*)::int as n from audit_event`.execute(t.db);
+    expect(left.rows[0]?.n).toBe(2);
+    // rows 3 and 4 link to the anchor; rows 1-2 are gone, so the only break would be a real one
+    const broken = await sql<{ seq: number }>`select seq from audit_chain_break`.execute(t.db);
+    expect(broken.rows).toEqual([]);
+    await expect(
+      withScope(t.db, { counties: [] }, (trx) =>
+        sql`select audit_purge_before(now() - interval '1 year')`.execute(trx),
+      ),
+    ).rejects.toThrow();
+  });
 });

@@ -6,4 +6,4 @@ export * from './platform/context';
 export * from './platform/errors';
 export * from './platform/passwords';
 export * from './platform/audit';
-export { verifyAuditChain } from './modules/audit/audit.service';
+export { verifyAuditChain, purgeExpiredAudit } from './modules/audit/audit.service';

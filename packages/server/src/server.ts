@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ensureRegions, migrate, openDatabase, type DatabaseHandle } from '@fuyou/db';
 import { buildApp, type App } from './app';
+import { purgeExpiredAudit } from './modules/audit/audit.service';
 import type { AppConfig } from './platform/config';
 import { systemContext } from './platform/context';
 import { loadKeyRing } from './platform/crypto';
@@ -50,6 +51,11 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
   }
   await app.listen({ port: config.port, host: config.host });
   app.services.jobs.start();
+  // retention: once a day, purge audit events older than the configured months (never under 6)
+  const purge = () =>
+    purgeExpiredAudit(database.db, config.auditRetentionMonths).catch((err) => app.log.error({ err }, 'audit purge'));
+  const purgeTimer = setInterval(purge, 24 * 3600_000);
+  purgeTimer.unref();
   const url = `http://localhost:${config.port}`;
   log('');
   log(`Fuyou 妇幼 已启动: ${url}`);
@@ -63,6 +69,7 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
     database,
     url,
     async close() {
+      clearInterval(purgeTimer);
       await app.services.jobs.stop();
       await app.close();
       await database.close();

@@ -1,3 +1,118 @@
+import type { ColumnType } from 'kysely';
+import type { DateString, Timestamp } from './platform';
+
+/** jsonb: read as the parsed value, written as a JSON string. */
+type WJson<T = unknown> = ColumnType<T, string | undefined, string>;
+/** A text[] column with a default. */
+type WTextArray = ColumnType<string[], string[] | undefined, string[]>;
+/** A version column. */
+type WVersion = ColumnType<number, number | undefined, number>;
+/** A column with a database default. */
+type WDefault<T> = ColumnType<T, T | undefined, T>;
+
+/** 两癌筛查记录: one screening (cervical or breast) of a woman with its results and the pathway's next step. */
+export interface CancerScreeningTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  kind: 'cervical' | 'breast';
+  method: string;
+  screening_date: DateString;
+  institution_id: string | null;
+  examiner: string | null;
+  cohort: string;
+  age_at_screening: number;
+  eligible: boolean;
+  priority: WDefault<boolean>;
+  funded: WDefault<boolean>;
+  hpv_types: string[] | null;
+  hpv_category: string | null;
+  cytology: string | null;
+  via_vili: string | null;
+  colposcopy: string | null;
+  histopathology: string | null;
+  clinical_findings: WTextArray;
+  high_risk_factors: WTextArray;
+  ultrasound_birads: string | null;
+  mammography_birads: string | null;
+  senior_review: string | null;
+  breast_pathology: string | null;
+  status: 'pending' | 'normal' | 'abnormal';
+  awaiting: string | null;
+  next_step: string | null;
+  next_step_marker: string | null;
+  next_due_on: DateString | null;
+  case_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
+/** 两癌异常随访个案: the follow-up case of an abnormal screening result (state machine of @fuyou/core). */
+export interface CancerScreeningCaseTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  screening_id: string;
+  kind: 'cervical' | 'breast';
+  state: string;
+  opened_on: DateString;
+  entered_on: WJson<Record<string, string>>;
+  pending_exam: string | null;
+  due_step: string | null;
+  due_on: DateString | null;
+  lesion_grade: string | null;
+  early_stage: boolean | null;
+  treatment_method: string | null;
+  treated_on: DateString | null;
+  lost_reason: string | null;
+  closed_on: DateString | null;
+  institution_id: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
+/** One step (transition) of a follow-up case, with the examination result it brought. */
+export interface CancerScreeningCaseStepTable {
+  county_code: string;
+  id: string;
+  case_id: string;
+  person_id: string;
+  seq: number;
+  event: string;
+  from_state: string;
+  to_state: string;
+  step_date: DateString;
+  exam: string | null;
+  result: string | null;
+  method: string | null;
+  institution_id: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** Women aged 35–64 of a county in a year (census figures): the coverage denominator. */
+export interface CancerScreeningTargetTable {
+  county_code: string;
+  year: number;
+  women_35_64: number;
+  rural_women_35_64: number | null;
+  source: string;
+  note: string | null;
+  version: WVersion;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the module's tables land
-export interface WomenTables {}
+export interface WomenTables {
+  cancer_screening: CancerScreeningTable;
+  cancer_screening_case: CancerScreeningCaseTable;
+  cancer_screening_case_step: CancerScreeningCaseStepTable;
+  cancer_screening_target: CancerScreeningTargetTable;
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '@fuyou/core';
 import { sql } from '@fuyou/db';
 import { startTestServer, type TestServer } from '../../testing';
+import { purgeExpiredAudit } from './audit.service';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -61,5 +62,12 @@ describe('audit log', () => {
   it('no role can edit the audit log', async () => {
     await expect(sql`set local role fuyou_app; delete from audit_event`.execute(s.db.db)).rejects.toThrow();
     await expect(sql`update audit_event set action = 'x'`.execute(s.db.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('retention purge keeps events younger than the retention period (at least 6 months)', async () => {
+    const before = await sql<{ n: number }>`select count(*)::int as n from audit_event`.execute(s.db.db);
+    expect(await purgeExpiredAudit(s.db.db, 1)).toBe(0);
+    const after = await sql<{ n: number }>`select count(*)::int as n from audit_event`.execute(s.db.db);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
   });
 });

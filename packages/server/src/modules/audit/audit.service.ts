@@ -26,6 +26,18 @@ export async function verifyAuditChain(
   return first ? { ok: false, rows: n.rows[0]?.n ?? 0, firstBreak: first } : { ok: true, rows: n.rows[0]?.n ?? 0 };
 }
 
+/**
+ * Purges audit events older than the retention period (config, never under 6 months). Runs as the database owner
+ * (not the app role), through the SQL function that keeps the chain's anchor.
+ */
+export async function purgeExpiredAudit(db: Kysely<Database>, retentionMonths: number): Promise<number> {
+  const months = Math.max(6, Math.floor(retentionMonths));
+  const r = await sql<{
+    n: number;
+  }>`select audit_purge_before(now() - make_interval(months => ${months}::int) - interval '1 second') as n`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 export function createAuditService(deps: { db: Kysely<Database>; audit: AuditWriter }) {
   const { db, audit } = deps;
   const none = { counties: [] as string[] };
