@@ -154,3 +154,28 @@ describe('row-level security on the child tables', () => {
     }
   });
 });
+
+describe('transfer to another county (转出/转入)', () => {
+  it("moves the child's record, check-ups, cases and screenings with the person", async () => {
+    const child = await registerChild(w.dh, 200, { sex: 'male' });
+    const id = child.person.id;
+    await w.dh.post(`/api/v1/children/${id}/checkups`, { visitDate: daysAgo(1), weightKg: 5.5, lengthCm: 63 });
+    await w.dh.post(`/api/v1/children/${id}/newborn-screening/hearing/steps`, {
+      event: { step: 'initial', date: daysAgo(198), left: 'pass', right: 'pass' },
+    });
+    const person = await w.dh.get(`/api/v1/people/${id}`);
+    const t = await w.dh.post(`/api/v1/people/${id}/transfer`, {
+      toResidenceRegionCode: '330903',
+      reason: '随父母迁居普陀',
+      version: person.body.version,
+    });
+    expect(t.status).toBe(200);
+    const gone = await w.dh.get(`/api/v1/children/${id}`);
+    expect(gone.status).toBe(404);
+    const moved = await w.pt.get(`/api/v1/children/${id}`);
+    expect(moved.status).toBe(200);
+    expect(moved.body.checkups).toHaveLength(1);
+    expect(moved.body.cases.map((c: { kind: string }) => c.kind)).toContain('undernutrition');
+    expect(moved.body.screenings.newborn.find((n: { kind: string }) => n.kind === 'hearing').closed).toBe(true);
+  });
+});
