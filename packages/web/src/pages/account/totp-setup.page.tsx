@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Form, Input, Result, Steps, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, QRCode, Result, Steps, Typography } from 'antd';
 import { fetchMe, totpEnable, totpSetup } from '../../api/auth.api';
 import { ME_KEY, forcedPath, useCurrentUser } from '../../app/auth';
 import { useApiFeedback } from '../../components/api-feedback';
@@ -15,7 +15,7 @@ function groupSecret(s: string): string {
 
 /**
  * Set up two-factor authentication (TOTP): a secret to enter into an authenticator app (as text and as an
- * otpauth:// link; the platform ships no QR renderer), then one code to prove it works. Forced for the three
+ * otpauth:// link and as a QR code to scan), then one code to prove it works. Forced for the three
  * administrator roles outside demo mode.
  */
 export function TotpSetupPage() {
@@ -62,6 +62,7 @@ export function TotpSetupPage() {
         ) : (
           <>
             <Typography.Paragraph>{t('totp.enterSecret')}</Typography.Paragraph>
+            <QRCode value={secret.otpauthUrl} size={176} style={{ marginBottom: 16 }} data-testid="totp-qr" />
             <Typography.Paragraph>
               <Typography.Text type="secondary">{t('totp.secret')}：</Typography.Text>
               <Typography.Text
