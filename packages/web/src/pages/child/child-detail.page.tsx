@@ -32,6 +32,7 @@ import { GrowthChart } from './growth-chart';
 import { ScreeningPanel } from './screening-panel';
 import { ExposurePanel, type ExposureView } from './exposure-panel';
 import { DeathForm } from './death-form';
+import { ChildActions } from './child-actions';
 
 function zTag(z: number | null) {
   if (z === null) return '—';
@@ -175,6 +176,7 @@ export function ChildDetailPage() {
           canWrite &&
           !d.person.deceasedOn && (
             <Space>
+              <ChildActions personId={personId} hasExposure={!!d.exposure} onChange={refresh} />
               <Button onClick={() => setDeathOpen(true)}>{pick('死亡报告', 'Report a death')}</Button>
               <Button
                 type="primary"
