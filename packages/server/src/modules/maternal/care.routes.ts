@@ -13,7 +13,10 @@ import {
   caseFollowupSchema,
   caseUpdateSchema,
   idParams,
+  deliverySchema,
+  dischargeSchema,
   ledgerSchema,
+  postpartumVisitSchema,
   referralCreateSchema,
   referralListSchema,
   referralOutcomeSchema,
@@ -156,6 +159,53 @@ export function careRoutes(app: FastifyInstance, services: Services) {
     '/high-risk-reports/:id/acknowledge',
     { schema: { tags, summary: '确认收到高危报告', params: idParams } },
     async (req) => m.cases.acknowledgeReport(requirePermission(req, 'care.supervise'), req.params.id),
+  );
+
+  // delivery and postpartum
+  r.post(
+    '/pregnancies/:id/delivery',
+    {
+      schema: {
+        tags,
+        summary: '分娩记录与妊娠结局（活产同时在个人主索引中建立儿童档案）',
+        params: idParams,
+        body: deliverySchema,
+      },
+    },
+    async (req, reply) => {
+      const out = await m.deliveries.record(requirePermission(req, 'care.write'), req.params.id, req.body);
+      return reply.status(out.created ? 201 : 200).send(out.delivery);
+    },
+  );
+  r.get('/pregnancies/:id/delivery', { schema: { tags, summary: '分娩记录', params: idParams } }, async (req) =>
+    m.deliveries.get(requirePermission(req, 'care.read'), req.params.id),
+  );
+  r.post(
+    '/pregnancies/:id/discharge',
+    { schema: { tags, summary: '出院日期（产后访视时间自出院起算）', params: idParams, body: dischargeSchema } },
+    async (req) => m.deliveries.discharge(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+  r.post(
+    '/pregnancies/:id/postpartum-visits',
+    {
+      schema: {
+        tags,
+        summary: '产后访视 / 产后42天检查（EPDS、盆底、避孕指导、产后风险评估）',
+        params: idParams,
+        body: postpartumVisitSchema,
+      },
+    },
+    async (req, reply) => {
+      const out = await m.deliveries.postpartumVisit(requirePermission(req, 'care.write'), req.params.id, req.body);
+      return reply
+        .status(out.created ? 201 : 200)
+        .send({ ...out.visit, assessment: out.assessment, pregnancyStatus: out.pregnancyStatus });
+    },
+  );
+  r.get(
+    '/pregnancies/:id/postpartum-visits',
+    { schema: { tags, summary: '产后访视记录', params: idParams } },
+    async (req) => m.deliveries.postpartumVisits(requirePermission(req, 'care.read'), req.params.id),
   );
 
   // referrals with receipt

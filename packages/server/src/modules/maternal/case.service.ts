@@ -44,6 +44,7 @@ import type {
   ReferralCreateInput,
 } from './maternal.schemas';
 import { canSeePmtct } from './pmtct.common';
+import { completeIfDone } from './schedule';
 
 type CaseRow = Selectable<HighRiskCaseTable>;
 type ReportRow = Selectable<HighRiskReportTable>;
@@ -753,6 +754,7 @@ export function createCaseService(deps: ModuleDeps) {
         if (input.reason === 'other' && !input.note)
           throw errors.field('note', '原因为"其他"时请说明', 'Explain the reason "other"');
         const updated = await closeCaseRow(trx, ctx, row, input.closedOn, input.reason, input.note ?? null);
+        await completeIfDone(trx, audit, ctx, (await loadPregnancy(trx, preg.id)).preg);
         return caseDto(trx, ctx, updated);
       });
     },

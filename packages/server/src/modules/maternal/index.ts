@@ -3,6 +3,7 @@ import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
 import { createAlertService } from './alert.service';
 import { createCaseService } from './case.service';
+import { createDeliveryService } from './delivery.service';
 import { careRoutes } from './care.routes';
 import { pregnancyRoutes } from './maternal.routes';
 import { createPregnancyService } from './pregnancy.service';
@@ -15,6 +16,7 @@ export function createMaternalServices(deps: ModuleDeps) {
   const cases = createCaseService(deps);
   const risk = createRiskService(deps, cases);
   const visits = createVisitService(deps, cases, risk);
+  const deliveries = createDeliveryService(deps, cases, risk);
   const pregnancies = createPregnancyService(deps, {
     assessAtRegistration: (trx, ctx, preg, person, input) =>
       risk.assessInTx(
@@ -27,12 +29,16 @@ export function createMaternalServices(deps: ModuleDeps) {
       ),
     closeDutiesInTx: (trx, ctx, preg, on, reason) => cases.closeDutiesInTx(trx, ctx, preg, on, reason),
   });
-  return { alerts, cases, risk, visits, pregnancies };
+  return { alerts, cases, risk, visits, deliveries, pregnancies };
 }
 export type MaternalServices = ReturnType<typeof createMaternalServices>;
 
 /** Routes of the maternal module under /api/v1. */
 export function maternalRoutes(app: FastifyInstance, services: Services) {
+  // a live birth opens the child's record in the child module, in the delivery's transaction
+  services.maternal.deliveries.bindChildHook((trx, ctx, person, input) =>
+    services.child.profiles.createFromBirthInTx(trx, ctx, person, input),
+  );
   pregnancyRoutes(app, services);
   careRoutes(app, services);
 }

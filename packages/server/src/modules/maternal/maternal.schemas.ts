@@ -302,3 +302,94 @@ export const ledgerSchema = z.object({
   ...pagination,
 });
 export type LedgerFilter = z.infer<typeof ledgerSchema>;
+
+// ---------------------------------------------------------------- delivery, birth outcomes, postpartum (M8 M2 W3)
+
+/** 'HH:MM' (24 h). */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
+
+export const DELIVERY_PLACES = ['institution', 'home', 'en_route', 'other'] as const;
+export const DELIVERY_MODES = ['spontaneous', 'forceps', 'vacuum', 'breech', 'caesarean'] as const;
+export const COMPLICATIONS = [
+  'pph',
+  'eclampsia',
+  'severe_preeclampsia',
+  'uterine_rupture',
+  'placental_abruption',
+  'placenta_praevia',
+  'amniotic_fluid_embolism',
+  'severe_perineal_tear',
+  'puerperal_infection',
+  'dic',
+  'other',
+] as const;
+export const MATERNAL_CONDITIONS = ['good', 'complicated', 'referred', 'died'] as const;
+
+export const babySchema = z.object({
+  outcome: z.enum(['live_birth', 'fetal_death', 'stillbirth'], '妊娠结局应为 live_birth/fetal_death/stillbirth'),
+  sex: z.enum(['male', 'female', 'unknown'], '性别应为 male/female/unknown'),
+  name: z.string().trim().min(1).max(50, '姓名过长').optional(),
+  weightG: z
+    .number()
+    .int('出生体重以克为单位的整数')
+    .min(100, '出生体重应在100–8000克')
+    .max(8000, '出生体重应在100–8000克')
+    .optional(),
+  lengthCm: z.number().min(15, '身长应在15–70厘米').max(70, '身长应在15–70厘米').optional(),
+  apgar1: z.number().int().min(0, 'Apgar评分应为0–10').max(10, 'Apgar评分应为0–10').optional(),
+  apgar5: z.number().int().min(0, 'Apgar评分应为0–10').max(10, 'Apgar评分应为0–10').optional(),
+  apgar10: z.number().int().min(0, 'Apgar评分应为0–10').max(10, 'Apgar评分应为0–10').optional(),
+  defects: z.array(text(100)).max(20).default([]),
+  resuscitation: z.boolean().default(false),
+});
+export type BabyInput = z.infer<typeof babySchema>;
+
+export const deliverySchema = z.object({
+  id: uuid.optional().describe('客户端生成的编号（用于重试时幂等）'),
+  deliveryDate: isoDate,
+  deliveryTime: clockTime.optional(),
+  place: z.enum(DELIVERY_PLACES, '分娩地点应为 institution/home/en_route/other'),
+  institutionId: uuid.optional(),
+  mode: z.enum(DELIVERY_MODES, '分娩方式无效'),
+  caesareanIndication: text(200).optional(),
+  caesareanNoMedicalIndication: z.boolean().default(false),
+  complications: z.array(z.enum(COMPLICATIONS, '并发症代码无效')).max(11).default([]),
+  bloodLossMl: z.number().int().min(0, '出血量应在0–20000毫升').max(20000, '出血量应在0–20000毫升').optional(),
+  maternalCondition: z.enum(MATERNAL_CONDITIONS, '产妇情况无效'),
+  dischargedOn: isoDate.optional(),
+  attendant: text(50).optional(),
+  note: text(1000).optional(),
+  babies: z.array(babySchema).min(1, '请至少填写一个新生儿').max(8, '胎数应为1–8'),
+});
+export type DeliveryInput = z.infer<typeof deliverySchema>;
+
+export const dischargeSchema = z.object({ version, dischargedOn: isoDate });
+
+export const postpartumVisitSchema = z.object({
+  id: uuid.optional().describe('客户端生成的编号（用于重试时幂等）'),
+  kind: z.enum(['home_visit', 'day42_check', 'extra'], '访视类型应为 home_visit/day42_check/extra'),
+  visitDate: isoDate,
+  institutionId: uuid.optional(),
+  examiner: text(50).optional(),
+  temperatureC: z.number().min(34, '体温应在34–43℃').max(43, '体温应在34–43℃').optional(),
+  systolicMmHg: z.number().int().min(50, '收缩压应在50–300 mmHg').max(300).optional(),
+  diastolicMmHg: z.number().int().min(20, '舒张压应在20–200 mmHg').max(200).optional(),
+  hbGL: z.number().int().min(20, '血红蛋白应在20–250 g/L').max(250, '血红蛋白应在20–250 g/L').optional(),
+  breasts: text(200).optional(),
+  lochia: text(200).optional(),
+  uterus: text(200).optional(),
+  wound: text(200).optional(),
+  findings: text(1000).optional(),
+  breastfeeding: z.enum(['exclusive', 'mixed', 'formula', 'none'], '喂养方式无效').optional(),
+  epdsScores: epdsScores.optional(),
+  epdsAction: text(500).optional(),
+  contraceptionCounselled: z.boolean().optional(),
+  contraceptionMethod: text(100).optional(),
+  pelvicFloor: z.enum(['normal', 'abnormal', 'referred', 'not_done'], '盆底功能筛查结果无效').optional(),
+  assessment: z.enum(['recovered', 'abnormal'], '产后评估结果应为 recovered/abnormal').optional(),
+  advice: text(1000).optional(),
+  referral: visitReferralSchema.optional(),
+  nextAppointment: isoDate.optional(),
+  riskAssessment: assessmentDecisionSchema.optional(),
+});
+export type PostpartumVisitInput = z.infer<typeof postpartumVisitSchema>;

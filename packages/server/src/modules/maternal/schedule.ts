@@ -6,6 +6,8 @@ import {
   type MaternalVisitRecord,
 } from '@fuyou/core';
 import type { Database, Transaction } from '@fuyou/db';
+import type { AuditWriter } from '../../platform/audit';
+import type { AuthContext } from '../../platform/context';
 import { today, type PregnancyRow } from './maternal.common';
 
 /** Contacts of the pregnancy's schedule (national basic public-health schedule) with done/due/missed on `t`. */
@@ -84,4 +86,59 @@ export async function refreshSchedule(trx: Transaction<Database>, preg: Pregnanc
     .returningAll()
     .executeTakeFirstOrThrow();
   return updated;
+}
+
+/**
+ * Closes a delivered pregnancy whose care is complete: the 42-day check is done and no high-risk case is open
+ * (the case closes first, with its postpartum assessment). Returns the row (closed or not).
+ */
+export async function completeIfDone(
+  trx: Transaction<Database>,
+  audit: AuditWriter,
+  ctx: AuthContext,
+  preg: PregnancyRow,
+): Promise<PregnancyRow> {
+  if (preg.status !== 'postpartum') return preg;
+  const check = await trx
+    .selectFrom('postpartum_visit')
+    .select('visit_date')
+    .where('county_code', '=', preg.county_code)
+    .where('pregnancy_id', '=', preg.id)
+    .where('kind', '=', 'day42_check')
+    .orderBy('visit_date', 'desc')
+    .executeTakeFirst();
+  if (!check) return preg;
+  const openCase = await trx
+    .selectFrom('high_risk_case')
+    .select('id')
+    .where('county_code', '=', preg.county_code)
+    .where('pregnancy_id', '=', preg.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (openCase) return preg;
+  const closed = await trx
+    .updateTable('pregnancy')
+    .set({
+      status: 'closed',
+      ended_on: check.visit_date,
+      end_reason: 'postpartum_completed',
+      next_contact: null,
+      next_due_on: null,
+      next_due_end: null,
+      next_appointment: null,
+      version: preg.version + 1,
+      updated_at: new Date(),
+    })
+    .where('county_code', '=', preg.county_code)
+    .where('id', '=', preg.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit.write(trx, ctx, {
+    action: 'pregnancy.complete',
+    entityType: 'pregnancy',
+    entityId: preg.id,
+    personId: preg.person_id,
+    countyCode: preg.county_code,
+  });
+  return closed;
 }
