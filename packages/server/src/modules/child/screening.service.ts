@@ -379,17 +379,14 @@ export function createScreeningService(
           .$if(!!f.institutionId, (q) => q.where('c.managing_institution_id', '=', f.institutionId!))
           .$if(!!f.township, (q) => q.where('p.residence_region_code', 'like', `${f.township}%`))
           .execute();
-        const nbs = rows.length
-          ? await trx
-              .selectFrom('newborn_screening')
-              .selectAll()
-              .where(
-                'person_id',
-                'in',
-                rows.map((r) => r.person_id),
-              )
-              .execute()
-          : [];
+        const nbs = await trx
+          .selectFrom('newborn_screening as s')
+          .innerJoin('person as p', (j) =>
+            j.onRef('p.county_code', '=', 's.county_code').onRef('p.id', '=', 's.person_id'),
+          )
+          .selectAll('s')
+          .where('p.birth_date', '>=', addDays(t, -366))
+          .execute();
         const items: {
           personId: string;
           childName: string;

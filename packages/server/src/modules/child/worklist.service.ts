@@ -202,14 +202,22 @@ export function createWorklistService(deps: ModuleDeps) {
               });
           // the national schedule (core), where available
           const full = await children.selectAll('c').select(['p.name as child_name']).selectAll('p').execute();
+          // one query for all visits of these children (no query per child)
+          const visits = await children
+            .innerJoin('child_checkup as k', (j) =>
+              j.onRef('k.county_code', '=', 'c.county_code').onRef('k.person_id', '=', 'c.person_id'),
+            )
+            .select(['k.person_id', 'k.visit_date', 'k.contact_key', 'k.kind'])
+            .execute();
+          const byPerson = new Map<string, typeof visits>();
+          for (const v of visits) byPerson.set(v.person_id, [...(byPerson.get(v.person_id) ?? []), v]);
           for (const r of full) {
-            const visits = await trx
-              .selectFrom('child_checkup')
-              .select(['visit_date', 'contact_key', 'kind'])
-              .where('county_code', '=', r.county_code)
-              .where('person_id', '=', r.person_id)
-              .execute();
-            const schedule = childSchedule({ person: r as never, profile: r as never, visits, today: t });
+            const schedule = childSchedule({
+              person: r as never,
+              profile: r as never,
+              visits: byPerson.get(r.person_id) ?? [],
+              today: t,
+            });
             for (const s of schedule ?? [])
               if (
                 (s.status === 'due' || s.status === 'overdue') &&
