@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
+import { createCoverageService } from './coverage.service';
+import { screeningRoutes } from './screening.routes';
+import { createScreeningService } from './screening.service';
 
 /** Services of the women module. */
 export function createWomenServices(deps: ModuleDeps) {
-  void deps;
-  return {};
+  const screenings = createScreeningService(deps);
+  const coverage = createCoverageService(deps);
+  return { screenings, coverage };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
 
 /** Routes of the women module under /api/v1. */
 export function womenRoutes(app: FastifyInstance, services: Services) {
-  void app;
-  void services;
+  screeningRoutes(app, services);
 }
