@@ -86,3 +86,17 @@ describe('births without a child record', () => {
     expect(after.body.items.some((i: { personId: string }) => i.personId === baby.body.id)).toBe(false);
   });
 });
+
+describe('check-ups due by the national schedule', () => {
+  it('lists the 3-month check-up as due inside its window and as overdue once missed', async () => {
+    const due = await registerChild(w.dh, 95, { name: '计划应检' });
+    const missed = await registerChild(w.dh, 125, { name: '计划逾期' });
+    const done = await registerChild(w.dh, 95, { name: '计划已检' });
+    await w.dh.post(`/api/v1/children/${done.person.id}/checkups`, { visitDate: daysAgo(1), weightKg: 6 });
+    const r = await w.dh.get('/api/v1/child-worklist?kind=checkup_due&horizon=0');
+    const of = (id: string) => r.body.items.find((i: { personId: string }) => i.personId === id);
+    expect(of(due.person.id)).toMatchObject({ what: '健康检查：3月龄', overdue: false });
+    expect(of(missed.person.id)).toMatchObject({ what: '健康检查：3月龄', overdue: true });
+    expect(of(done.person.id)).toBeUndefined();
+  });
+});

@@ -211,6 +211,7 @@ export function createWorklistService(deps: ModuleDeps) {
             .execute();
           const byPerson = new Map<string, typeof visits>();
           for (const v of visits) byPerson.set(v.person_id, [...(byPerson.get(v.person_id) ?? []), v]);
+          const hasAppointment = new Set(items.filter((i) => i.kind === 'checkup_due').map((i) => i.personId));
           for (const r of full) {
             const schedule = childSchedule({
               person: r as never,
@@ -218,21 +219,25 @@ export function createWorklistService(deps: ModuleDeps) {
               visits: byPerson.get(r.person_id) ?? [],
               today: t,
             });
-            for (const s of schedule ?? [])
-              if (
-                (s.status === 'due' || s.status === 'overdue') &&
-                !items.some((i) => i.kind === 'checkup_due' && i.personId === r.person_id)
-              )
-                items.push({
-                  kind: 'checkup_due',
-                  personId: r.person_id,
-                  childName: r.child_name,
-                  birthDate: r.birth_date,
-                  what: `健康检查：${s.zh}`,
-                  whatEn: `Check-up: ${s.en}`,
-                  due: s.windowEnd,
-                  overdue: s.status === 'overdue',
-                });
+            if (hasAppointment.has(r.person_id)) continue;
+            // the latest contact whose window has opened: due while open, overdue once missed with no later visit
+            const current = [...(schedule ?? [])].reverse().find((x) => x.windowStart !== null && x.windowStart <= t);
+            const lastVisit = (byPerson.get(r.person_id) ?? []).reduce(
+              (m, v) => (v.visit_date > m ? v.visit_date : m),
+              '',
+            );
+            if (!current || current.status === 'done') continue;
+            if (current.status === 'missed' && lastVisit >= (current.windowEnd ?? '')) continue;
+            items.push({
+              kind: 'checkup_due',
+              personId: r.person_id,
+              childName: r.child_name,
+              birthDate: r.birth_date,
+              what: `健康检查：${current.zh}`,
+              whatEn: `Check-up: ${current.en}`,
+              due: current.windowEnd,
+              overdue: current.status === 'missed',
+            });
           }
         }
 
