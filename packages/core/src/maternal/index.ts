@@ -13,3 +13,4 @@ export * from './pmtct';
 export * from './high-risk-duties';
 export * from './delivery';
 export * from './referral-receipt';
+export * from './prenatal-screening';

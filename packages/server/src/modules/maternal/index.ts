@@ -3,9 +3,13 @@ import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
 import { createAlertService } from './alert.service';
 import { createCaseService } from './case.service';
+import { createDeathService } from './death.service';
 import { createDeliveryService } from './delivery.service';
+import { createPmtctService } from './pmtct.service';
+import { createScreeningService } from './screening.service';
 import { careRoutes } from './care.routes';
 import { pregnancyRoutes } from './maternal.routes';
+import { pmtctDeathRoutes } from './pmtct.routes';
 import { createPregnancyService } from './pregnancy.service';
 import { createRiskService } from './risk.service';
 import { createVisitService } from './visit.service';
@@ -17,6 +21,9 @@ export function createMaternalServices(deps: ModuleDeps) {
   const risk = createRiskService(deps, cases);
   const visits = createVisitService(deps, cases, risk);
   const deliveries = createDeliveryService(deps, cases, risk);
+  const pmtct = createPmtctService(deps, risk);
+  const screening = createScreeningService(deps);
+  const deaths = createDeathService(deps, { alerts, cases, pmtct, screening });
   const pregnancies = createPregnancyService(deps, {
     assessAtRegistration: (trx, ctx, preg, person, input) =>
       risk.assessInTx(
@@ -27,9 +34,13 @@ export function createMaternalServices(deps: ModuleDeps) {
         { ...input, assessedOn: preg.registered_on },
         { kind: 'registration', id: preg.id },
       ),
-    closeDutiesInTx: (trx, ctx, preg, on, reason) => cases.closeDutiesInTx(trx, ctx, preg, on, reason),
+    closeDutiesInTx: async (trx, ctx, preg, on, reason) => {
+      await cases.closeDutiesInTx(trx, ctx, preg, on, reason);
+      await pmtct.closeInTx(trx, preg);
+      await screening.closeInTx(trx, preg);
+    },
   });
-  return { alerts, cases, risk, visits, deliveries, pregnancies };
+  return { alerts, cases, risk, visits, deliveries, pmtct, screening, deaths, pregnancies };
 }
 export type MaternalServices = ReturnType<typeof createMaternalServices>;
 
@@ -41,4 +52,5 @@ export function maternalRoutes(app: FastifyInstance, services: Services) {
   );
   pregnancyRoutes(app, services);
   careRoutes(app, services);
+  pmtctDeathRoutes(app, services);
 }

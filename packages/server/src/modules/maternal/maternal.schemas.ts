@@ -393,3 +393,121 @@ export const postpartumVisitSchema = z.object({
   riskAssessment: assessmentDecisionSchema.optional(),
 });
 export type PostpartumVisitInput = z.infer<typeof postpartumVisitSchema>;
+
+// ---------------------------------------------------------------- PMTCT (W4; permission pmtct)
+
+export const pmtctTestSchema = z.object({
+  id: uuid.optional(),
+  infection: z.enum(['hiv', 'syphilis', 'hbv'], '检测项目应为 hiv/syphilis/hbv'),
+  testedOn: isoDate,
+  result: z.enum(['positive', 'negative', 'indeterminate'], '结果应为 positive/negative/indeterminate'),
+  method: text(100).optional(),
+  titre: text(40).optional(),
+  hbeagPositive: z.boolean().optional(),
+  hbvDnaIuPerMl: z.number().min(0).max(1e12).optional(),
+  atLabour: z.boolean().default(false),
+  note: text(500).optional(),
+});
+export type PmtctTestInput = z.infer<typeof pmtctTestSchema>;
+
+export const pmtctTreatmentSchema = z.object({
+  version,
+  infection: z.enum(['hiv', 'syphilis', 'hbv'], '感染类型应为 hiv/syphilis/hbv'),
+  dutyCode: text(60).optional(),
+  kind: z.enum(['art', 'penicillin_course', 'hbv_antiviral', 'other'], '治疗类型无效'),
+  startedOn: isoDate,
+  detail: text(500).optional(),
+  hivExposure: z.enum(['standard', 'high']).optional(),
+});
+export type PmtctTreatmentInput = z.infer<typeof pmtctTreatmentSchema>;
+
+// ---------------------------------------------------------------- prenatal screening and diagnosis (B3)
+
+const riskBand = z.enum(['low', 'intermediate', 'high'], '风险应为 low/intermediate/high').optional();
+export const prenatalScreeningSchema = z.object({
+  id: uuid.optional(),
+  method: z.enum(['serum_first', 'serum_second', 'cfdna', 'ultrasound_markers'], '筛查方法无效'),
+  screenedOn: isoDate,
+  institutionId: uuid.optional(),
+  t21: riskBand,
+  t18: riskBand,
+  ntd: riskBand,
+  resultNote: text(500).optional(),
+});
+export type PrenatalScreeningInput = z.infer<typeof prenatalScreeningSchema>;
+
+export const prenatalDiagnosisSchema = z.object({
+  version,
+  diagnosisMethod: z.enum(['amniocentesis', 'cvs', 'cord_blood'], '取材方法无效').optional(),
+  diagnosisTest: z.enum(['karyotype', 'cma', 'other'], '检测方法无效').optional(),
+  diagnosedOn: isoDate.optional(),
+  diagnosisResult: text(500).optional(),
+  counsellingOutcome: text(500).optional(),
+});
+export type PrenatalDiagnosisInput = z.infer<typeof prenatalDiagnosisSchema>;
+
+// ---------------------------------------------------------------- maternal death (M6 M7)
+
+export const DEATH_PLACES = [
+  'provincial_city_hospital',
+  'county_hospital',
+  'township_hc',
+  'village_clinic',
+  'home',
+  'en_route',
+  'other',
+] as const;
+export const REVIEW_STAGES = ['personal_family', 'health_system', 'society'] as const;
+export const REVIEW_ASPECTS = ['knowledge_skill', 'attitude', 'resources', 'management'] as const;
+export const REVIEW_CELLS = REVIEW_STAGES.flatMap((s) => REVIEW_ASPECTS.map((a) => `${s}.${a}` as const));
+
+const deathFields = {
+  deathDate: isoDate,
+  deathTime: clockTime.optional(),
+  deathPlace: z.enum(DEATH_PLACES, '死亡地点无效'),
+  deliveryPlace: z.enum(DEATH_PLACES, '分娩地点无效').optional(),
+  deliveryDate: isoDate.optional(),
+  deliveryMode: text(40).optional(),
+  referred: z.boolean().optional(),
+  firstInstitution: text(100).optional(),
+  antenatalCare: z.boolean().optional(),
+  firstVisitGaWeeks: z.number().int().min(0).max(45).optional(),
+  visitCount: z.number().int().min(0).max(50).optional(),
+  lastVisitInstitution: text(100).optional(),
+  education: text(40).optional(),
+  incomeBand: text(40).optional(),
+  residenceKind: text(40).optional(),
+  causeA: text(200).optional(),
+  causeB: text(200).optional(),
+  causeC: text(200).optional(),
+  underlyingCause: z.string().trim().min(2, '请填写根本死因').max(200),
+  icd10: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]\d{2}(\.\d{1,2})?$/, 'ICD-10编码格式应如 O72.1'),
+  diagnosisBasis: z.enum(['autopsy', 'pathology', 'clinical', 'inferred'], '诊断依据无效').optional(),
+  reporter: text(50).optional(),
+};
+export const maternalDeathSchema = z.object({
+  id: uuid.optional(),
+  personId: uuid,
+  pregnancyId: uuid.optional(),
+  ...deathFields,
+});
+export type MaternalDeathInput = z.infer<typeof maternalDeathSchema>;
+export const maternalDeathUpdateSchema = z
+  .object({ version, ...deathFields })
+  .partial()
+  .extend({ version });
+export type MaternalDeathUpdateInput = z.infer<typeof maternalDeathUpdateSchema>;
+export const versionSchema = z.object({ version });
+
+export const deathReviewSchema = z.object({
+  level: z.enum(['county', 'city', 'province'], '评审级别应为 county/city/province'),
+  reviewedOn: isoDate,
+  conclusion: z.enum(['avoidable', 'conditionally_avoidable', 'unavoidable'], '评审结论无效'),
+  /** The 12-cell grid: stage × aspect → a note on the contributing factor (a cell present means it contributed). */
+  factors: z.partialRecord(z.enum(REVIEW_CELLS, '十二格表单元无效'), text(500)).default({}),
+  actions: text(2000).optional(),
+});
+export type DeathReviewInput = z.infer<typeof deathReviewSchema>;
