@@ -102,7 +102,9 @@ describe('PMTCT (预防艾滋病、梅毒和乙肝母婴传播): restricted, enc
     });
     expect(d.status).toBe(201);
     const view = await w.pmtct.get(`/api/v1/pregnancies/${p.id}/pmtct`);
-    const hbig = view.body.infantPlan.duties.find((x: { code: string }) => x.code.startsWith('hbv.') && x.dueBy);
+    const hbig = view.body.infantPlan.duties.find(
+      (x: { code: string; dueBy: string | null }) => x.code.startsWith('hbv.') && x.dueBy,
+    );
     expect(hbig.dueBy).toBe(`${daysAgo(1)}T22:00+08:00`);
   });
 });
