@@ -253,6 +253,21 @@ export interface ChildDeathTable {
   created_by: string | null;
 }
 
+/** Review of a child death (county, city, province panels). */
+export interface ChildDeathReviewTable {
+  county_code: string;
+  id: string;
+  death_id: string;
+  person_id: string;
+  level: 'county' | 'city' | 'province';
+  reviewed_on: DateString;
+  conclusion: 'avoidable' | 'conditionally_avoidable' | 'unavoidable';
+  factors: Json;
+  actions: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 /** An alert to the county supervisors. */
 export interface ChildAlertTable {
   county_code: string;
@@ -297,6 +312,7 @@ export interface ChildTables {
   child_screening: ChildScreeningTable;
   exposed_infant: ExposedInfantTable;
   child_death: ChildDeathTable;
+  child_death_review: ChildDeathReviewTable;
   child_alert: ChildAlertTable;
   childcare_facility_evaluation: ChildcareFacilityEvaluationTable;
 }

@@ -16,6 +16,7 @@ import {
   missedScreeningSchema,
   newbornKindParams,
   newbornStepBodySchema,
+  childDeathReviewSchema,
   childDeathSchema,
   childDeathUpdateSchema,
   deathListSchema,
@@ -272,6 +273,19 @@ export function childCareRoutes(app: FastifyInstance, services: Services) {
     '/child-deaths/:id/submit',
     { schema: { tags, summary: '上报死亡报告卡（提醒县级督导）', params: idParams, body: versionSchema } },
     async (req) => c.deaths.submit(requirePermission(req, 'care.write'), req.params.id, req.body.version),
+  );
+  r.post(
+    '/child-deaths/:id/reviews',
+    {
+      schema: {
+        tags,
+        summary: '新生儿/围产儿/5岁以下儿童死亡评审（十二格表）',
+        params: idParams,
+        body: childDeathReviewSchema,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await c.deaths.review(requirePermission(req, 'care.supervise'), req.params.id, req.body)),
   );
   r.get(
     '/child-deaths',

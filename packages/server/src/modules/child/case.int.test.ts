@@ -176,6 +176,37 @@ describe('under-5 deaths and childcare facilities', () => {
     expect(clinicianAlerts.status).toBe(403);
     const person = await w.dh.get(`/api/v1/people/${child.person.id}`);
     expect(person.body.deceasedOn).toBe(daysAgo(2));
+    const byClinician = await w.dh.post(`/api/v1/child-deaths/${d.body.id}/reviews`, {
+      level: 'county',
+      reviewedOn: daysAgo(0),
+      conclusion: 'avoidable',
+    });
+    expect(byClinician.status).toBe(403);
+    const review = await w.sup.post(`/api/v1/child-deaths/${d.body.id}/reviews`, {
+      level: 'county',
+      reviewedOn: daysAgo(0),
+      conclusion: 'conditionally_avoidable',
+      factors: {
+        'health_system.knowledge_skill': '基层未及时识别重症肺炎',
+        'personal_family.knowledge_skill': '家长就医延迟',
+      },
+      actions: '加强基层儿科培训',
+    });
+    expect(review.status).toBe(201);
+    expect(review.body.reviews[0]).toMatchObject({ level: 'county', conclusion: 'conditionally_avoidable' });
+    const twice = await w.sup.post(`/api/v1/child-deaths/${d.body.id}/reviews`, {
+      level: 'county',
+      reviewedOn: daysAgo(0),
+      conclusion: 'avoidable',
+    });
+    expect(twice.status).toBe(409);
+    const badCell = await w.sup.post(`/api/v1/child-deaths/${d.body.id}/reviews`, {
+      level: 'city',
+      reviewedOn: daysAgo(0),
+      conclusion: 'avoidable',
+      factors: { 'weather.mood': 'x' },
+    });
+    expect(badCell.status).toBe(400);
   });
 
   it('refuses a death at or after the fifth birthday on the under-5 card', async () => {

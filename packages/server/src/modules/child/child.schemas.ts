@@ -509,3 +509,15 @@ export const missedScreeningSchema = z.object({
     .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
     .optional(),
 });
+
+export const REVIEW_STAGES = ['personal_family', 'health_system', 'society'] as const;
+export const REVIEW_ASPECTS = ['knowledge_skill', 'attitude', 'resources', 'management'] as const;
+/** The 12-cell grid (十二格表): stage × aspect. */
+export const REVIEW_CELLS = REVIEW_STAGES.flatMap((s) => REVIEW_ASPECTS.map((a) => `${s}.${a}` as const));
+export const childDeathReviewSchema = z.object({
+  level: z.enum(['county', 'city', 'province'], '评审级别应为 county/city/province'),
+  reviewedOn: isoDate,
+  conclusion: z.enum(['avoidable', 'conditionally_avoidable', 'unavoidable'], '评审结论无效'),
+  factors: z.partialRecord(z.enum(REVIEW_CELLS, '十二格表单元无效'), z.string().trim().max(500)).default({}),
+  actions: z.string().trim().max(2000).optional(),
+});

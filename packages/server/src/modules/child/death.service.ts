@@ -274,6 +274,81 @@ export function createDeathService(deps: ModuleDeps) {
       });
     },
 
+    /** A review of a submitted death (one per level); supervisors only. */
+    async review(
+      ctx: AuthContext,
+      id: string,
+      input: {
+        level: 'county' | 'city' | 'province';
+        reviewedOn: string;
+        conclusion: 'avoidable' | 'conditionally_avoidable' | 'unavoidable';
+        factors: Record<string, string | undefined>;
+        actions?: string | undefined;
+      },
+    ) {
+      return withScope(db, ctx, async (trx) => {
+        const d = await trx.selectFrom('child_death').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!d) throw errors.notFound('死亡报告卡', 'death report');
+        if (d.status !== 'submitted')
+          throw errors.conflict('DEATH_NOT_SUBMITTED', '报告卡上报后才能评审', 'Review a submitted report only');
+        if (input.reviewedOn < d.death_date || input.reviewedOn > today())
+          throw errors.field('reviewedOn', '评审日期应在死亡日期与今天之间', 'The review date is outside death…today');
+        const exists = await trx
+          .selectFrom('child_death_review')
+          .select('id')
+          .where('county_code', '=', d.county_code)
+          .where('death_id', '=', id)
+          .where('level', '=', input.level)
+          .executeTakeFirst();
+        if (exists)
+          throw errors.conflict('REVIEW_EXISTS', '该级别已评审', 'This level has reviewed the death', {
+            id: exists.id,
+          });
+        const reviewId = randomUUID();
+        await trx
+          .insertInto('child_death_review')
+          .values({
+            county_code: d.county_code,
+            id: reviewId,
+            death_id: id,
+            person_id: d.person_id,
+            level: input.level,
+            reviewed_on: input.reviewedOn,
+            conclusion: input.conclusion,
+            factors: JSON.stringify(input.factors),
+            actions: input.actions ?? null,
+            created_by: ctx.userId,
+          })
+          .execute();
+        await audit.write(trx, ctx, {
+          action: 'child.death.review',
+          entityType: 'child_death',
+          entityId: id,
+          personId: d.person_id,
+          countyCode: d.county_code,
+          details: { level: input.level, conclusion: input.conclusion },
+        });
+        const reviews = await trx
+          .selectFrom('child_death_review')
+          .selectAll()
+          .where('county_code', '=', d.county_code)
+          .where('death_id', '=', id)
+          .orderBy('reviewed_on')
+          .execute();
+        return {
+          ...toDto(d),
+          reviews: reviews.map((r) => ({
+            id: r.id,
+            level: r.level,
+            reviewedOn: r.reviewed_on,
+            conclusion: r.conclusion,
+            factors: r.factors,
+            actions: r.actions,
+          })),
+        };
+      });
+    },
+
     /** Alerts for the county supervisors (unacknowledged first). */
     async alerts(ctx: AuthContext) {
       return withScope(db, ctx, async (trx) => {

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { useHasPermission } from '../../app/auth';
 import { useApiFeedback } from '../../components/api-feedback';
@@ -48,6 +51,18 @@ export function ChildDeathsPage() {
     mutationFn: (d: Death) => api.post(`/child-deaths/${d.id}/submit`, { version: d.version }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['child-deaths'] }),
     onError: showError,
+  });
+  const { applyToForm } = useApiFeedback();
+  const [reviewing, setReviewing] = useState<Death | null>(null);
+  const [form] = Form.useForm<{ level: string; reviewedOn: Dayjs; conclusion: string; actions?: string }>();
+  const review = useMutation({
+    mutationFn: (v: { level: string; reviewedOn: Dayjs; conclusion: string; actions?: string }) =>
+      api.post(`/child-deaths/${reviewing?.id}/reviews`, { ...v, reviewedOn: v.reviewedOn.format('YYYY-MM-DD') }),
+    onSuccess: () => {
+      setReviewing(null);
+      void qc.invalidateQueries({ queryKey: ['child-deaths'] });
+    },
+    onError: (e) => applyToForm(form, e),
   });
   const ack = useMutation({
     mutationFn: (id: string) => api.post(`/child-alerts/${id}/ack`),
@@ -105,7 +120,14 @@ export function ChildDeathsPage() {
               title: pick('状态', 'Status'),
               render: (_: unknown, d) =>
                 d.status === 'submitted' ? (
-                  <Tag color="green">{pick('已上报', 'Submitted')}</Tag>
+                  <>
+                    <Tag color="green">{pick('已上报', 'Submitted')}</Tag>
+                    {supervisor && (
+                      <Button size="small" onClick={() => setReviewing(d)}>
+                        {pick('评审', 'Review')}
+                      </Button>
+                    )}
+                  </>
                 ) : (
                   <Button size="small" type="primary" loading={submit.isPending} onClick={() => submit.mutate(d)}>
                     {pick('上报', 'Submit')}
@@ -115,6 +137,48 @@ export function ChildDeathsPage() {
           ]}
         />
       </Card>
+      <Modal
+        open={!!reviewing}
+        title={pick('死亡评审', 'Death review')}
+        onCancel={() => setReviewing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={review.isPending}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ level: 'county', reviewedOn: dayjs() }}
+          onFinish={(v) => review.mutate(v)}
+        >
+          <Form.Item name="level" label={pick('评审级别', 'Level')}>
+            <Select
+              options={[
+                { value: 'county', label: pick('县级', 'County') },
+                { value: 'city', label: pick('市级', 'City') },
+                { value: 'province', label: pick('省级', 'Province') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="reviewedOn" label={pick('评审日期', 'Date')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="conclusion" label={pick('评审结论', 'Conclusion')} rules={[{ required: true }]}>
+            <Select
+              options={[
+                { value: 'avoidable', label: pick('可避免', 'Avoidable') },
+                {
+                  value: 'conditionally_avoidable',
+                  label: pick('创造条件可避免', 'Avoidable if conditions are created'),
+                },
+                { value: 'unavoidable', label: pick('不可避免', 'Unavoidable') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="actions" label={pick('改进措施', 'Actions')}>
+            <Input.TextArea />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
   );
 }
