@@ -38,6 +38,7 @@ import { PersonDetailPage } from '../pages/people/person-detail.page';
 import { PersonRegisterPage } from '../pages/people/person-register.page';
 import { PersonSearchPage } from '../pages/people/person-search.page';
 import { CHILD_MODULES } from '../pages/child/child-modules';
+import { WOMEN_MODULES } from '../pages/women/women-modules';
 
 /** Navigation groups, in display order. */
 export type ModuleGroup = 'work' | 'admin' | 'audit';
@@ -95,6 +96,7 @@ export const MODULES: AppModule[] = [
     nav: false,
   },
   ...CHILD_MODULES,
+  ...WOMEN_MODULES,
   {
     key: 'institutions',
     path: '/admin/institutions',

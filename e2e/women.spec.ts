@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { makeResidentId } from '@fuyou/core';
+import { LoginPage } from './pages/login.page';
+import { PersonRegisterPage } from './pages/person-register.page';
+import { WomenPages } from './pages/women.page';
+import { chooseOption } from './pages/widgets';
+
+/** 'YYYY-MM-DD' `days` before today (Asia/Shanghai). */
+function daysAgo(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('two-cancer screening: HPV 16 → colposcopy → CIN2 → treatment closes the case; an undone follow-up is overdue', async ({
+  page,
+}) => {
+  const women = new WomenPages(page);
+  const seq = Date.now() % 900;
+  const name = `陈秀英${seq}`;
+  const idNumber = makeResidentId('330902', '1980-03-15', 100 + seq, 'female');
+  let personId = '';
+
+  await test.step('the clinician registers a woman of 45', async () => {
+    await new LoginPage(page).loginAs('clinic');
+    await page.goto('/people/new');
+    const form = new PersonRegisterPage(page);
+    await form.name.fill(name);
+    await form.idNumber.fill(idNumber);
+    await form.chooseRegion(form.residence, ['定海区', '临城街道']);
+    await form.submitConfirmingDuplicates();
+    personId = page.url().split('/people/')[1] ?? '';
+    expect(personId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  await test.step('she records HPV 16 positive: the pathway asks for colposcopy and a case opens', async () => {
+    await women.openScreeningForm(personId);
+    await expect(women.byTestId('screening-eligibility')).toContainText('符合项目筛查条件');
+    await women.recordHpvPositive(['16']);
+    await expect(women.byTestId('pathway-next')).toContainText('阴道镜检查');
+    await expect(women.byTestId('case-state')).toHaveText('异常');
+    await expect(women.byTestId('case-next-step')).toContainText('告知受检者');
+  });
+
+  await test.step('she notifies the woman; the case asks for colposcopy', async () => {
+    await women.recordStep({ method: '电话' });
+    await expect(women.byTestId('case-state')).toHaveText('已告知');
+    await expect(women.byTestId('case-next-step')).toContainText('阴道镜检查');
+  });
+
+  await test.step('colposcopy is abnormal; pathology CIN2 asks for treatment', async () => {
+    await women.recordStep({ result: '阴道镜检查异常' });
+    await expect(women.byTestId('case-next-step')).toContainText('活检');
+    await women.recordStep({ result: 'CIN2' });
+    await expect(women.byTestId('histopathology')).toContainText('CIN2');
+    await expect(women.byTestId('case-state')).toHaveText('病理');
+    await expect(women.byTestId('case-next-step')).toContainText('治疗');
+  });
+
+  await test.step('she records the treatment: the case closes as treated', async () => {
+    await women.recordStep({ method: 'LEEP' });
+    await expect(women.byTestId('case-state')).toHaveText('已治疗');
+    await expect(women.byTestId('case-next-step')).toHaveCount(0);
+    await expect(women.byTestId('step-save')).toHaveCount(0);
+    await expect(women.byTestId('case-outcome')).toContainText('癌前病变');
+  });
+
+  await test.step('a breast screening 30 days ago with BI-RADS 4A, never followed up, is on the overdue list', async () => {
+    await women.openScreeningForm(personId, 'breast');
+    await women.typeDate(women.byTestId('screening-date'), daysAgo(30));
+    await chooseOption(page, women.byTestId('ultrasound-birads'), '4A类');
+    await women.save();
+    await expect(women.byTestId('case-overdue')).toBeVisible();
+    await page.goto('/women/cancer-screening-cases');
+    const row = women.byTestId('cases-table').locator('tr', { hasText: name });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('乳腺癌');
+    await expect(row).toContainText('告知受检者');
+    await expect(row).toContainText('逾期');
+  });
+});

@@ -1,0 +1,166 @@
+/** zh/en labels of the women's-health codes shown on the pages (the medical code lists come from core). */
+import {
+  BI_RADS_CATEGORIES,
+  BREAST_CLINICAL_FINDINGS,
+  BREAST_HIGH_RISK_FACTORS,
+  BREAST_NEXT_STEP_LABELS,
+  BREAST_PATHOLOGY,
+  CANCER_SCREENING_COHORT_LABELS,
+  CERVICAL_HISTOLOGY,
+  CERVICAL_NEXT_STEP_LABELS,
+  COLPOSCOPY_LABELS,
+  HPV_CATEGORY_LABELS,
+  HPV_HIGH_RISK_TYPES,
+  SCREENING_CASE_EVENT_LABELS,
+  SCREENING_CASE_NEXT_STEP_LABELS,
+  SCREENING_CASE_STATE_LABELS,
+  TBS_CATEGORIES,
+  VIA_VILI_LABELS,
+} from '@fuyou/core/women/index';
+
+/** A zh/en pair. */
+export interface ZhEn {
+  zh: string;
+  en: string;
+}
+/** A code → label map. */
+export type LabelMap = Record<string, ZhEn>;
+
+/** Turns a core code list into a label map. */
+export function fromList(list: readonly { code: string; zh: string; en: string }[]): LabelMap {
+  return Object.fromEntries(list.map((x) => [x.code, { zh: x.zh, en: x.en }]));
+}
+
+/** Label of a code in the language, the code itself when unknown, '—' when empty. */
+export function lab(map: LabelMap, code: string | null | undefined, lang: string): string {
+  if (code === null || code === undefined || code === '') return '—';
+  const p = map[code];
+  return p ? (lang === 'en-US' ? p.en : p.zh) : code;
+}
+
+/** Select options of a label map. */
+export function options(map: LabelMap, lang: string) {
+  return Object.keys(map).map((value) => ({ value, label: lab(map, value, lang) }));
+}
+
+export const KIND: LabelMap = { cervical: { zh: '宫颈癌', en: 'Cervical' }, breast: { zh: '乳腺癌', en: 'Breast' } };
+export const CERVICAL_METHOD: LabelMap = {
+  hpv: { zh: 'HPV分型检测', en: 'HPV genotyping' },
+  cytology: { zh: '宫颈细胞学（TBS）', en: 'Cytology (TBS)' },
+  co_test: { zh: 'HPV+细胞学联合筛查', en: 'HPV + cytology co-test' },
+  via_vili: { zh: 'VIA/VILI', en: 'VIA/VILI' },
+};
+export const BREAST_METHOD: LabelMap = {
+  breast_ultrasound: { zh: '乳腺超声', en: 'Breast ultrasound' },
+  mammography: { zh: '乳腺X线', en: 'Mammography' },
+};
+export const METHOD: LabelMap = { ...CERVICAL_METHOD, ...BREAST_METHOD };
+export const COHORT: LabelMap = CANCER_SCREENING_COHORT_LABELS;
+export const STATUS: LabelMap = {
+  pending: { zh: '待出结果', en: 'Result pending' },
+  normal: { zh: '未见异常', en: 'Normal' },
+  abnormal: { zh: '异常', en: 'Abnormal' },
+};
+export const CASE_STATE: LabelMap = SCREENING_CASE_STATE_LABELS;
+export const CASE_EVENT: LabelMap = SCREENING_CASE_EVENT_LABELS;
+export const CASE_NEXT: LabelMap = SCREENING_CASE_NEXT_STEP_LABELS;
+export const PATHWAY_NEXT: LabelMap = { ...CERVICAL_NEXT_STEP_LABELS, ...BREAST_NEXT_STEP_LABELS };
+export const HPV_CATEGORY: LabelMap = HPV_CATEGORY_LABELS;
+export const HPV_TYPES: readonly string[] = HPV_HIGH_RISK_TYPES;
+export const TBS: LabelMap = fromList(TBS_CATEGORIES);
+export const VIA_VILI: LabelMap = VIA_VILI_LABELS;
+export const COLPOSCOPY: LabelMap = COLPOSCOPY_LABELS;
+export const HISTOLOGY: LabelMap = fromList(CERVICAL_HISTOLOGY);
+export const BIRADS: LabelMap = fromList(BI_RADS_CATEGORIES);
+export const BREAST_PATH: LabelMap = fromList(BREAST_PATHOLOGY);
+export const BREAST_FINDINGS: LabelMap = fromList(BREAST_CLINICAL_FINDINGS);
+export const BREAST_RISK: LabelMap = fromList(BREAST_HIGH_RISK_FACTORS);
+export const SENIOR_REVIEW: LabelMap = {
+  follow_up: { zh: '短期随访', en: 'Follow-up' },
+  biopsy: { zh: '活检', en: 'Biopsy' },
+};
+export const EXAM: LabelMap = {
+  colposcopy: { zh: '阴道镜检查', en: 'Colposcopy' },
+  cytology: { zh: '宫颈细胞学', en: 'Cytology' },
+  hpv: { zh: 'HPV检测', en: 'HPV test' },
+  mammography: { zh: '乳腺X线', en: 'Mammography' },
+  senior_review: { zh: '专家会诊', en: 'Senior review' },
+  biopsy: { zh: '活检', en: 'Biopsy' },
+};
+export const CERVICAL_TREATMENT: LabelMap = {
+  leep: { zh: '宫颈环形电切术（LEEP）', en: 'LEEP' },
+  cold_knife_conization: { zh: '宫颈冷刀锥切术', en: 'Cold-knife conization' },
+  thermal_ablation: { zh: '热消融', en: 'Thermal ablation' },
+  cryotherapy: { zh: '冷冻治疗', en: 'Cryotherapy' },
+  laser: { zh: '激光治疗', en: 'Laser' },
+  hysterectomy: { zh: '子宫切除术', en: 'Hysterectomy' },
+  radiotherapy: { zh: '放疗', en: 'Radiotherapy' },
+  chemoradiotherapy: { zh: '同步放化疗', en: 'Chemoradiotherapy' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const BREAST_TREATMENT: LabelMap = {
+  breast_conserving_surgery: { zh: '保乳手术', en: 'Breast-conserving surgery' },
+  mastectomy: { zh: '乳房切除术', en: 'Mastectomy' },
+  chemotherapy: { zh: '化疗', en: 'Chemotherapy' },
+  radiotherapy: { zh: '放疗', en: 'Radiotherapy' },
+  endocrine_therapy: { zh: '内分泌治疗', en: 'Endocrine therapy' },
+  targeted_therapy: { zh: '靶向治疗', en: 'Targeted therapy' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const NOTIFY_METHOD: LabelMap = {
+  phone: { zh: '电话', en: 'Phone' },
+  sms: { zh: '短信', en: 'SMS' },
+  letter: { zh: '书面通知', en: 'Letter' },
+  in_person: { zh: '当面告知', en: 'In person' },
+  wechat: { zh: '微信', en: 'WeChat' },
+};
+export const LESION_GRADE: LabelMap = {
+  none: { zh: '未见病变', en: 'No lesion' },
+  low_grade: { zh: '低级别病变', en: 'Low grade' },
+  precancer: { zh: '癌前病变', en: 'Precancer' },
+  cancer: { zh: '癌', en: 'Cancer' },
+};
+
+/** Colour of a case state tag. */
+export function stateColor(state: string | null, overdue = false): string {
+  if (overdue) return 'red';
+  switch (state) {
+    case 'treated':
+    case 'closed_normal':
+      return 'green';
+    case 'lost_to_follow_up':
+      return 'default';
+    case null:
+      return 'default';
+    default:
+      return 'orange';
+  }
+}
+
+/** One-line summary of a record's results. */
+export function resultText(s: {
+  hpvTypes: string[] | null;
+  cytology: string | null;
+  viaVili: string | null;
+  colposcopy: string | null;
+  histopathology: string | null;
+  ultrasoundBirads: string | null;
+  mammographyBirads: string | null;
+  breastPathology: string | null;
+}): string {
+  const parts: string[] = [];
+  if (s.hpvTypes) parts.push(s.hpvTypes.length ? `HPV ${s.hpvTypes.join('/')} +` : 'HPV −');
+  if (s.cytology) parts.push(`TBS ${s.cytology}`);
+  if (s.viaVili) parts.push(`VIA/VILI ${s.viaVili}`);
+  if (s.colposcopy) parts.push(`Colpo ${s.colposcopy}`);
+  if (s.histopathology) parts.push(s.histopathology);
+  if (s.ultrasoundBirads) parts.push(`US BI-RADS ${s.ultrasoundBirads}`);
+  if (s.mammographyBirads) parts.push(`MG BI-RADS ${s.mammographyBirads}`);
+  if (s.breastPathology) parts.push(s.breastPathology);
+  return parts.join('; ') || '—';
+}
+
+/** A rate as a percentage text. */
+export function pct(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,69 @@
+import { AlertOutlined, BarChartOutlined, WomanOutlined } from '@ant-design/icons';
+import type { AppModule } from '../../app/module-registry';
+import { ScreeningCasesPage } from './screening-cases.page';
+import { ScreeningCoveragePage } from './screening-coverage.page';
+import { ScreeningDetailPage } from './screening-detail.page';
+import { ScreeningListPage } from './screening-list.page';
+import { ScreeningRegisterPage } from './screening-register.page';
+import { WomenPersonPage } from './women-person.page';
+
+/** Pages of the women's-health module (spread into MODULES of the registry). */
+export const WOMEN_MODULES: AppModule[] = [
+  {
+    key: 'women-cancer-screenings',
+    path: '/women/cancer-screenings',
+    labelZh: '两癌筛查',
+    labelEn: 'Cancer screening',
+    icon: <WomanOutlined />,
+    permission: 'care.read',
+    element: <ScreeningListPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-cancer-screening-new',
+    path: '/women/cancer-screenings/new',
+    labelZh: '两癌筛查登记',
+    labelEn: 'Record a cancer screening',
+    permission: 'care.write',
+    element: <ScreeningRegisterPage />,
+    nav: false,
+  },
+  {
+    key: 'women-cancer-screening-detail',
+    path: '/women/cancer-screenings/:id',
+    labelZh: '筛查记录',
+    labelEn: 'Screening record',
+    permission: 'care.read',
+    element: <ScreeningDetailPage />,
+    nav: false,
+  },
+  {
+    key: 'women-cancer-cases',
+    path: '/women/cancer-screening-cases',
+    labelZh: '两癌异常随访',
+    labelEn: 'Cancer screening follow-up',
+    icon: <AlertOutlined />,
+    permission: 'care.read',
+    element: <ScreeningCasesPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-cancer-coverage',
+    path: '/women/cancer-screening-coverage',
+    labelZh: '两癌筛查覆盖率',
+    labelEn: 'Cancer screening coverage',
+    icon: <BarChartOutlined />,
+    permission: 'care.read',
+    element: <ScreeningCoveragePage />,
+    group: 'work',
+  },
+  {
+    key: 'women-person',
+    path: '/women/people/:personId',
+    labelZh: '妇女保健档案',
+    labelEn: "Women's health record",
+    permission: 'care.read',
+    element: <WomenPersonPage />,
+    nav: false,
+  },
+];

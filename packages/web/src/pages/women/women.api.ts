@@ -1,0 +1,194 @@
+/** The women's-health API as the pages use it (types mirror the server's DTOs). */
+import { api, request, type QueryParams } from '../../api/client';
+import type { Page } from '../../api/types';
+
+/** A step of a follow-up case. */
+export interface CaseStep {
+  seq: number;
+  event: string;
+  fromState: string;
+  toState: string;
+  date: string;
+  exam: string | null;
+  result: string | null;
+  method: string | null;
+  institutionId: string | null;
+  note: string | null;
+}
+
+/** A two-cancer follow-up case. */
+export interface ScreeningCase {
+  id: string;
+  personId: string;
+  screeningId: string;
+  kind: 'cervical' | 'breast';
+  state: string;
+  openedOn: string;
+  enteredOn: Record<string, string>;
+  pendingExam: string | null;
+  nextStep: string;
+  suggestedEvent: string | null;
+  allowedEvents: string[];
+  dueStep: string | null;
+  dueOn: string | null;
+  overdue: boolean;
+  daysOverdue: number;
+  lesionGrade: string | null;
+  earlyStage: boolean | null;
+  treatmentMethod: string | null;
+  treatedOn: string | null;
+  lostReason: string | null;
+  closedOn: string | null;
+  pathwayNextStep: string | null;
+  version: number;
+  steps: CaseStep[];
+}
+
+/** A two-cancer screening record. */
+export interface Screening {
+  id: string;
+  personId: string;
+  kind: 'cervical' | 'breast';
+  method: string;
+  screeningDate: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  examiner: string | null;
+  cohort: string;
+  ageAtScreening: number;
+  eligible: boolean;
+  priority: boolean;
+  funded: boolean;
+  hpvTypes: string[] | null;
+  hpvCategory: string | null;
+  cytology: string | null;
+  viaVili: string | null;
+  colposcopy: string | null;
+  histopathology: string | null;
+  clinicalFindings: string[];
+  highRiskFactors: string[];
+  ultrasoundBirads: string | null;
+  mammographyBirads: string | null;
+  seniorReview: string | null;
+  breastPathology: string | null;
+  status: 'pending' | 'normal' | 'abnormal';
+  awaiting: string | null;
+  nextStep: string | null;
+  nextStepMarker: string | null;
+  nextDueOn: string | null;
+  caseId: string | null;
+  note: string | null;
+  version: number;
+  case: ScreeningCase | null;
+}
+
+/** A row of the screening list. */
+export interface ScreeningListItem extends Omit<Screening, 'case'> {
+  womanName: string;
+  idNumberMasked: string | null;
+  birthDate: string | null;
+  residenceRegionName: string | null;
+  caseState: string | null;
+  caseOverdue: boolean;
+}
+
+/** A row of the case list / overdue worklist. */
+export interface CaseListItem extends Omit<ScreeningCase, 'steps'> {
+  womanName: string;
+  idNumberMasked: string | null;
+  birthDate: string | null;
+  residenceRegionName: string | null;
+  screeningDate: string;
+  method: string;
+  institutionName: string | null;
+}
+
+/** A case with its screening and woman (GET /cancer-screening-cases/:id). */
+export interface CaseDetail extends ScreeningCase {
+  screening: Screening;
+  woman: {
+    id: string;
+    name: string;
+    birthDate: string | null;
+    idNumberMasked: string | null;
+    phoneMasked: string | null;
+  };
+}
+
+/** Eligibility answer. */
+export interface Eligibility {
+  eligible: boolean;
+  ageAtScreening: number;
+  reasons: string[];
+  priority: boolean;
+  reasonsText?: { zh: string; en: string };
+  minAge?: number;
+  maxAge?: number;
+  cohort: string;
+  date: string;
+}
+
+/** A woman's screening history. */
+export interface ScreeningHistory {
+  personId: string;
+  eligibility: Eligibility | null;
+  nextDue: { cervical: string | null; breast: string | null };
+  screenings: Screening[];
+}
+
+/** Target population of a county and year. */
+export interface Target {
+  countyCode: string;
+  countyName: string | null;
+  year: number;
+  women3564: number;
+  ruralWomen3564: number | null;
+  source: string;
+  note: string | null;
+  version: number;
+}
+
+/** Figures of one cancer. */
+export interface CoverageFigures {
+  screened: number;
+  screenedFunded: number;
+  coverage: number | null;
+  abnormal: number;
+  followed: number;
+  followUpRate: number | null;
+  lost: number;
+  precancer: number;
+  cancer: number;
+  earlyCancer: number;
+  earlyDiagnosisRate: number | null;
+  treated: number;
+  treatmentRate: number | null;
+}
+
+/** Coverage of one county. */
+export interface CoverageRow {
+  countyCode: string;
+  countyName: string | null;
+  year: number;
+  women3564: number | null;
+  cervical: CoverageFigures;
+  breast: CoverageFigures;
+}
+
+/** Calls of the two-cancer screening pages. */
+export const screeningApi = {
+  create: (body: Record<string, unknown>) => api.post<Screening>('/cancer-screenings', body),
+  update: (id: string, body: Record<string, unknown>) => api.patch<Screening>(`/cancer-screenings/${id}`, body),
+  get: (id: string) => api.get<Screening>(`/cancer-screenings/${id}`),
+  list: (q: QueryParams) => api.get<Page<ScreeningListItem>>('/cancer-screenings', q),
+  history: (personId: string) => api.get<ScreeningHistory>(`/people/${personId}/cancer-screenings`),
+  eligibility: (personId: string, q: QueryParams) =>
+    api.get<Eligibility>(`/people/${personId}/cancer-screening-eligibility`, q),
+  cases: (q: QueryParams) => api.get<Page<CaseListItem>>('/cancer-screening-cases', q),
+  getCase: (id: string) => api.get<CaseDetail>(`/cancer-screening-cases/${id}`),
+  step: (id: string, body: Record<string, unknown>) =>
+    api.post<CaseDetail>(`/cancer-screening-cases/${id}/steps`, body),
+  targets: (year: number) => api.get<Target[]>('/cancer-screening-targets', { year }),
+  putTarget: (body: Record<string, unknown>) => request<Target>('PUT', '/cancer-screening-targets', { body }),
+  coverage: (year: number) => api.get<CoverageRow[]>('/cancer-screenings/coverage', { year }),
+};
