@@ -58,6 +58,35 @@ async function seedScreening(
   });
 }
 
+/** An HBV-exposed infant: the duties already due were done on time, the final status set after 12 months. */
+async function seedExposure(
+  services: Services,
+  ctx: ReturnType<typeof systemContext>,
+  personId: string,
+  ageDays: number,
+) {
+  const e = services.child.exposure;
+  let x = (await e.put(ctx, personId, { infections: ['hbv'], highExposure: false })).exposure;
+  const todayIso = iso(new Date(Date.now() + 8 * 3_600_000));
+  for (const d of x.duties) {
+    const at = d.dueBy ? `${d.dueBy.slice(0, 10)}T${d.dueBy.slice(11, 13) > '02' ? '02' : '00'}:00` : d.dueDate;
+    if (!at || at.slice(0, 10) > plus(todayIso, -14) || (!d.dueBy && !d.dueDate)) continue;
+    x = await e.record(ctx, personId, {
+      code: d.code,
+      at,
+      ...(d.category === 'test' ? { result: 'negative' } : {}),
+      version: x.version,
+    });
+  }
+  if (ageDays > 400)
+    await e.final(ctx, personId, {
+      infection: 'hbv',
+      status: 'not_infected',
+      decidedOn: plus(todayIso, -30),
+      version: x.version,
+    });
+}
+
 /**
  * Demo children: children of the demo women in each county, registered with birth data, with check-ups on the
  * national schedule up to today whose measurements follow the WHO standard with a child-specific z-score (so most
@@ -117,8 +146,7 @@ export async function seedDemoChild(
       children++;
       const personId = reg.person.id;
       if (ageDays >= 10 && ageDays < 365) await seedScreening(services, ctx, personId, birthDate, rand);
-      if (children % 25 === 3)
-        await services.child.exposure.put(ctx, personId, { infections: ['hbv'], highExposure: false });
+      if (children % 25 === 3) await seedExposure(services, ctx, personId, ageDays);
       for (const m of AGES_MONTHS) {
         const visitDays = Math.round(m * DAYS_PER_MONTH + (rand() - 0.5) * 6);
         if (visitDays < 3 || visitDays > ageDays) continue;
@@ -145,8 +173,24 @@ export async function seedDemoChild(
         for (const p of out.checkup.proposals) {
           if (!p.caseId || p.existing || rand() < 0.3) continue;
           const c = await services.child.cases.get(ctx, p.caseId);
-          await services.child.cases.confirm(ctx, p.caseId, { version: c.version, openedOn: visitDate });
+          const open = await services.child.cases.confirm(ctx, p.caseId, { version: c.version, openedOn: visitDate });
           confirmed++;
+          // cases opened long ago were followed up and closed, as a clinic would have done
+          const closeOn = plus(visitDate, 90);
+          if (closeOn < iso(today)) {
+            const fu = await services.child.cases.addFollowup(ctx, p.caseId, {
+              followupDate: plus(visitDate, 30),
+              treatment: '膳食与喂养指导',
+            });
+            await services.child.cases.close(ctx, p.caseId, {
+              version: fu.case.version,
+              closedOn: closeOn,
+              outcome: 'improved',
+              note: '随访3个月好转',
+              override: false,
+            });
+            void open;
+          }
         }
       }
     }
