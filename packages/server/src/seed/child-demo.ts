@@ -123,8 +123,8 @@ export async function seedDemoChild(
       const birthDate = iso(new Date(today.getTime() - ageDays * 86_400_000));
       const preterm = rand() < 0.08;
       const weeks = preterm ? 32 + Math.floor(rand() * 5) : 37 + Math.floor(rand() * 5);
-      const zw = normal(rand) * 0.9 + (rand() < 0.06 ? -2.2 : 0) + (rand() < 0.05 ? 2.3 : 0);
-      const zl = normal(rand) * 0.9 + (zw < -2 ? -1 : 0);
+      const zw = normal(rand) * 0.75 + (rand() < 0.06 ? -2.2 : 0) + (rand() < 0.05 ? 2.3 : 0);
+      const zl = normal(rand) * 0.8 + (zw < -2 ? -1 : 0);
       const birthWeight = Math.round((valueAt('wfa', sex, 0, zw) ?? 3.3) * 1000 * (preterm ? 0.7 : 1));
       const reg = await services.child.profiles.register(ctx, {
         name: `${mother.name.slice(0, 1)}${GIVEN[Math.floor(rand() * GIVEN.length)]!}`,
