@@ -1,0 +1,269 @@
+import { makeResidentId } from '@fuyou/core';
+import { withScope } from '@fuyou/db';
+import { systemContext, type AuthContext } from '../platform/context';
+import type { Services } from '../services';
+import { DEMO_COUNTIES } from './demo-institutions';
+import { rng } from './population';
+
+type Rand = () => number;
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+function daysBefore(days: number): string {
+  return iso(new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000));
+}
+function plus(date: string, days: number): string {
+  return iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+}
+function pickOne<T>(rand: Rand, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)] as T;
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '林'];
+const GIVEN_F = ['秀英', '桂英', '玉兰', '美华', '丽娟', '海燕', '红梅', '建芬', '雪芳', '素珍', '亚萍', '巧玲'];
+const GIVEN_M = ['建国', '海军', '志强', '伟民', '国华', '永明', '建平', '立新', '文彬', '海涛', '军', '斌'];
+
+/** Synthetic people of a county (valid ID numbers marked is_synthetic), aged minAge–maxAge. */
+export async function demoPeople(
+  services: Services,
+  ctx: AuthContext,
+  rand: Rand,
+  county: string,
+  n: number,
+  opts: { sex: 'female' | 'male'; minAge: number; maxAge: number },
+): Promise<{ id: string; birthDate: string }[]> {
+  const towns = services.regions.children(county);
+  const year = Number(daysBefore(0).slice(0, 4));
+  return withScope(services.db, ctx, async (trx) => {
+    const out: { id: string; birthDate: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const age = opts.minAge + Math.floor(rand() * (opts.maxAge - opts.minAge + 1));
+      const birthDate = `${year - age - 1}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(
+        1 + Math.floor(rand() * 28),
+      ).padStart(2, '0')}`;
+      const town = towns[Math.floor(rand() * towns.length)]?.code ?? county;
+      const given = opts.sex === 'female' ? GIVEN_F : GIVEN_M;
+      const p = await services.people.createInTx(
+        trx,
+        ctx,
+        {
+          name: pickOne(rand, SURNAMES) + pickOne(rand, given),
+          sex: opts.sex,
+          birthDate,
+          idType: 'resident_id',
+          idNumber: makeResidentId(county, birthDate, 500 + Math.floor(rand() * 499), opts.sex),
+          ethnicity: '01',
+          hukouRegionCode: county,
+          residenceRegionCode: town,
+        },
+        { synthetic: true },
+      );
+      out.push({ id: p.id, birthDate });
+    }
+    return out;
+  });
+}
+
+/** Women of a county, as the demo population holds them. */
+async function womenOf(services: Services, ctx: AuthContext, county: string) {
+  return withScope(services.db, ctx, (trx) =>
+    trx
+      .selectFrom('person')
+      .select(['id', 'birth_date', 'sex'])
+      .where('county_code', '=', county)
+      .where('sex', '=', 'female')
+      .orderBy('id')
+      .execute(),
+  );
+}
+
+function ageOn(birth: string | null, date: string): number {
+  if (!birth) return -1;
+  const b = birth.split('-').map(Number);
+  const d = date.split('-').map(Number);
+  let a = (d[0] ?? 0) - (b[0] ?? 0);
+  if ((d[1] ?? 0) < (b[1] ?? 0) || ((d[1] ?? 0) === (b[1] ?? 0) && (d[2] ?? 0) < (b[2] ?? 0))) a -= 1;
+  return a;
+}
+
+/**
+ * Two-cancer screening of the demo women aged 35–64: cervical (HPV genotyping) and breast (ultrasound) screenings in
+ * the last year with realistic shares of abnormal results, their follow-up cases at every stage (some treated, some
+ * closed normal, some lost, some left overdue), and the target population per county. Deterministic for a seed.
+ */
+async function seedCancerScreening(
+  services: Services,
+  rand: Rand,
+  county: string,
+  ctx: AuthContext,
+  perCounty: number,
+) {
+  const s = services.women.screenings;
+  let screenings = 0;
+  let cases = 0;
+  await demoPeople(services, ctx, rand, county, perCounty, { sex: 'female', minAge: 35, maxAge: 64 });
+  const women = await womenOf(services, ctx, county);
+  for (const w of women) {
+    const date = daysBefore(10 + Math.floor(rand() * 300));
+    const age = ageOn(w.birth_date, date);
+    if (age < 35 || age > 64 || rand() < 0.3) continue;
+    const cohort = pickOne(rand, ['rural', 'rural', 'urban_low_income', 'general'] as const);
+    const x = rand();
+    const hpvTypes = x < 0.05 ? ['16'] : x < 0.08 ? ['18', '52'] : x < 0.14 ? ['52'] : x < 0.17 ? ['58'] : [];
+    const cytology =
+      hpvTypes.length && !hpvTypes.includes('16') && !hpvTypes.includes('18') && rand() < 0.7
+        ? pickOne(rand, ['NILM', 'NILM', 'ASC-US', 'LSIL'] as const)
+        : undefined;
+    const c = await s.create(ctx, {
+      personId: w.id,
+      kind: 'cervical',
+      method: 'hpv',
+      screeningDate: date,
+      cohort,
+      funded: true,
+      hpvTypes,
+      ...(cytology ? { cytology } : {}),
+    });
+    screenings++;
+    if (c.screening.case) {
+      cases++;
+      await advanceCase(services, ctx, rand, c.screening.case.id, date, 'cervical');
+    }
+    if (rand() < 0.8) {
+      const y = rand();
+      const birads = y < 0.02 ? '4A' : y < 0.07 ? '3' : y < 0.1 ? '0' : y < 0.5 ? '2' : '1';
+      const b = await s.create(ctx, {
+        personId: w.id,
+        kind: 'breast',
+        method: 'breast_ultrasound',
+        screeningDate: date,
+        cohort,
+        funded: true,
+        ultrasoundBirads: birads,
+        clinicalFindings: birads === '4A' ? ['lump'] : [],
+      });
+      screenings++;
+      if (b.screening.case) {
+        cases++;
+        await advanceCase(services, ctx, rand, b.screening.case.id, date, 'breast');
+      }
+    }
+  }
+  const year = Number(daysBefore(0).slice(0, 4));
+  const existing = await services.women.coverage.targets(ctx, year);
+  if (!existing.some((t) => t.countyCode === county)) {
+    await services.women.coverage.putTarget(ctx, {
+      countyCode: county,
+      year,
+      women3564: 40 + Math.floor(rand() * 30),
+      ruralWomen3564: 20,
+      source: '演示数据（第七次人口普查推算）',
+    });
+  }
+  return { screenings, cases };
+}
+
+/** Moves a case along the pathway to a random stage (dates after the screening, never in the future). */
+async function advanceCase(
+  services: Services,
+  ctx: AuthContext,
+  rand: Rand,
+  caseId: string,
+  screened: string,
+  kind: 'cervical' | 'breast',
+) {
+  const s = services.women.screenings;
+  const today = daysBefore(0);
+  const at = (d: number) => (plus(screened, d) > today ? today : plus(screened, d));
+  const stop = rand();
+  let c = await s.getCase(ctx, caseId);
+  if (stop < 0.15) return; // left undone: overdue after a week
+  c = await s.step(ctx, caseId, { version: c.version, event: 'notify', date: at(3), method: 'phone' });
+  if (stop < 0.25) {
+    await s.step(ctx, caseId, { version: c.version, event: 'mark_lost', date: at(40), note: '外出务工，电话无人接听' });
+    return;
+  }
+  if (at(20) === today && stop < 0.5) return;
+  if (kind === 'cervical') {
+    if (c.pendingExam === 'cytology') {
+      c = await s.step(ctx, caseId, {
+        version: c.version,
+        event: 'attend_further_exam',
+        date: at(10),
+        exam: 'cytology',
+        result: rand() < 0.5 ? 'NILM' : 'LSIL',
+      });
+      if (c.suggestedEvent === 'further_exam_normal') {
+        await s.step(ctx, caseId, { version: c.version, event: 'further_exam_normal', date: at(12) });
+        return;
+      }
+    }
+    const abnormal = rand() < 0.6;
+    c = await s.step(ctx, caseId, {
+      version: c.version,
+      event: 'attend_further_exam',
+      date: at(20),
+      exam: 'colposcopy',
+      result: abnormal ? 'abnormal' : 'normal',
+    });
+    if (!abnormal) {
+      await s.step(ctx, caseId, { version: c.version, event: 'further_exam_normal', date: at(20) });
+      return;
+    }
+    if (stop < 0.4) return;
+    const histo = pickOne(rand, ['CIN1', 'CIN2', 'CIN3', 'normal'] as const);
+    c = await s.step(ctx, caseId, { version: c.version, event: 'record_pathology', date: at(30), result: histo });
+    if (c.suggestedEvent === 'record_treatment') {
+      if (stop < 0.55) return;
+      await s.step(ctx, caseId, { version: c.version, event: 'record_treatment', date: at(45), method: 'leep' });
+    } else {
+      await s.step(ctx, caseId, { version: c.version, event: 'close_no_treatment', date: at(31) });
+    }
+    return;
+  }
+  const exam = (c.pendingExam ?? 'mammography') as 'mammography' | 'biopsy' | 'senior_review';
+  c = await s.step(ctx, caseId, {
+    version: c.version,
+    event: 'attend_further_exam',
+    date: at(15),
+    exam,
+    ...(exam === 'mammography' ? { result: rand() < 0.7 ? '2' : '4A' } : {}),
+  });
+  if (c.suggestedEvent === 'further_exam_normal') {
+    await s.step(ctx, caseId, { version: c.version, event: 'further_exam_normal', date: at(15) });
+    return;
+  }
+  if (c.suggestedEvent === 'attend_further_exam') {
+    c = await s.step(ctx, caseId, { version: c.version, event: 'attend_further_exam', date: at(18), exam: 'biopsy' });
+  }
+  const path = rand() < 0.7 ? 'benign' : 'invasive_carcinoma';
+  c = await s.step(ctx, caseId, { version: c.version, event: 'record_pathology', date: at(25), result: path });
+  if (c.suggestedEvent === 'record_treatment') {
+    await s.step(ctx, caseId, { version: c.version, event: 'record_treatment', date: at(40), method: 'mastectomy' });
+  } else {
+    await s.step(ctx, caseId, { version: c.version, event: 'close_no_treatment', date: at(26) });
+  }
+}
+
+/**
+ * Demo records of the women's-health module for the demo counties (call after the demo population).
+ * Deterministic for a seed.
+ */
+export async function seedDemoWomen(
+  services: Services,
+  log: (m: string) => void,
+  opts: { seed?: number; perCounty?: number } = {},
+) {
+  const rand = rng(opts.seed ?? 20260305);
+  const perCounty = opts.perCounty ?? 25;
+  const totals = { screenings: 0, cases: 0 };
+  for (const county of DEMO_COUNTIES) {
+    const ctx = systemContext([county]);
+    const a = await seedCancerScreening(services, rand, county, ctx, perCounty);
+    totals.screenings += a.screenings;
+    totals.cases += a.cases;
+  }
+  log(`演示两癌筛查 demo cancer screenings: ${totals.screenings}, 随访个案 cases: ${totals.cases}`);
+  return totals;
+}
