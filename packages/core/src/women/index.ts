@@ -15,3 +15,4 @@ export * from './family-planning';
 export * from './birth-defects';
 export * from './programmes';
 export * from './screening-record';
+export * from './premarital-follow-up';
