@@ -61,6 +61,9 @@ export interface PregnancyTable {
   assessment_count: Defaulted<number>;
   next_contact: string | null;
   next_due_on: DateString | null;
+  /** A contact missed since she was in care and since her last visit (0011). */
+  missed_contact: string | null;
+  missed_end: DateString | null;
   next_due_end: DateString | null;
   next_appointment: DateString | null;
   last_visit_on: DateString | null;

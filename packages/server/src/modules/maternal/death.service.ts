@@ -310,6 +310,8 @@ export function createDeathService(
                 next_contact: null,
                 next_due_on: null,
                 next_due_end: null,
+                missed_contact: null,
+                missed_end: null,
                 next_appointment: null,
                 version: preg.version + 1,
                 updated_at: new Date(),

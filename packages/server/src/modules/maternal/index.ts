@@ -5,6 +5,7 @@ import { createAlertService } from './alert.service';
 import { createCaseService } from './case.service';
 import { createDeathService } from './death.service';
 import { createDeliveryService } from './delivery.service';
+import { createPageService } from './page.service';
 import { createPmtctService } from './pmtct.service';
 import { createScreeningService } from './screening.service';
 import { careRoutes } from './care.routes';
@@ -13,6 +14,7 @@ import { pmtctDeathRoutes } from './pmtct.routes';
 import { createPregnancyService } from './pregnancy.service';
 import { createRiskService } from './risk.service';
 import { createVisitService } from './visit.service';
+import { createWorklistService } from './worklist.service';
 
 /** Services of the maternal module. */
 export function createMaternalServices(deps: ModuleDeps) {
@@ -24,6 +26,8 @@ export function createMaternalServices(deps: ModuleDeps) {
   const pmtct = createPmtctService(deps, risk);
   const screening = createScreeningService(deps);
   const deaths = createDeathService(deps, { alerts, cases, pmtct, screening });
+  const worklist = createWorklistService(deps);
+  const page = createPageService(deps);
   const pregnancies = createPregnancyService(deps, {
     assessAtRegistration: (trx, ctx, preg, person, input) =>
       risk.assessInTx(
@@ -40,7 +44,7 @@ export function createMaternalServices(deps: ModuleDeps) {
       await screening.closeInTx(trx, preg);
     },
   });
-  return { alerts, cases, risk, visits, deliveries, pmtct, screening, deaths, pregnancies };
+  return { alerts, cases, risk, visits, deliveries, pmtct, screening, deaths, worklist, page, pregnancies };
 }
 export type MaternalServices = ReturnType<typeof createMaternalServices>;
 

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
+import { uuid } from '../../platform/validation';
+import { WORK_KINDS } from './worklist.service';
 import {
   idParams,
   personIdParams,
@@ -56,6 +58,39 @@ export function pregnancyRoutes(app: FastifyInstance, services: Services) {
     '/women/:personId/pregnancies',
     { schema: { tags, summary: '孕产妇的历次妊娠', params: personIdParams } },
     async (req) => m.pregnancies.listForWoman(requirePermission(req, 'care.read'), req.params.personId),
+  );
+
+  r.get(
+    '/women/:personId/maternal',
+    {
+      schema: {
+        tags,
+        summary: '孕产妇页面：历次妊娠、时间线、颜色、体重增长曲线、待办',
+        params: personIdParams,
+        querystring: z.object({ pregnancyId: uuid.optional() }),
+      },
+    },
+    async (req) => m.page.womanPage(requirePermission(req, 'care.read'), req.params.personId, req.query.pregnancyId),
+  );
+  r.get(
+    '/maternal-worklist',
+    {
+      schema: {
+        tags,
+        summary: '孕产妇保健工作清单（本周应检、逾期、未评估、高危报告、转诊、产前诊断、母婴阻断）',
+        querystring: z.object({
+          institutionId: uuid.optional(),
+          township: z
+            .string()
+            .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
+            .optional(),
+          kind: z.enum(WORK_KINDS, '任务类型无效').optional(),
+          horizon: z.coerce.number().int().min(0).max(60).optional(),
+          limit: z.coerce.number().int().min(1).max(500).optional(),
+        }),
+      },
+    },
+    async (req) => m.worklist.worklist(requirePermission(req, 'care.read'), req.query),
   );
 
   r.get(

@@ -89,6 +89,9 @@ export interface PregnancyDto {
   nextContact: string | null;
   nextDueOn: string | null;
   nextDueEnd: string | null;
+  /** A contact missed since she was in care and since her last visit. */
+  missedContact: string | null;
+  missedEnd: string | null;
   nextAppointment: string | null;
   overdue: boolean;
   lastVisitOn: string | null;
@@ -105,7 +108,7 @@ export interface PregnancyDto {
 /** True when the pregnancy's next contact window closed, or her appointment passed, without a visit since. */
 export function isOverdue(p: PregnancyRow, t = today()): boolean {
   if (p.status === 'closed') return false;
-  const windowPassed = !!p.next_due_end && p.next_due_end < t;
+  const windowPassed = (!!p.next_due_end && p.next_due_end < t) || !!p.missed_end;
   const apptMissed =
     !!p.next_appointment && p.next_appointment < t && (!p.last_visit_on || p.last_visit_on < p.next_appointment);
   return windowPassed || apptMissed;
@@ -171,6 +174,8 @@ export function toPregnancyDto(
     nextContact: p.next_contact,
     nextDueOn: p.next_due_on,
     nextDueEnd: p.next_due_end,
+    missedContact: p.missed_contact,
+    missedEnd: p.missed_end,
     nextAppointment: p.next_appointment,
     overdue: isOverdue(p, t),
     lastVisitOn: p.last_visit_on,
@@ -629,6 +634,8 @@ export function createPregnancyService(
             next_contact: null,
             next_due_on: null,
             next_due_end: null,
+            missed_contact: null,
+            missed_end: null,
             next_appointment: null,
             version: preg.version + 1,
             updated_at: new Date(),

@@ -65,19 +65,54 @@ export function nextContactOf(status: MaternalScheduleStatus): MaternalContactSt
 }
 
 /**
+ * The first contact of the current phase (antenatal, or postpartum once delivered) whose window was still open when
+ * she came into care (registration, or delivery) and closed without a visit since her last one: she is overdue.
+ * A contact whose window closed before registration (a late registration) is not counted.
+ */
+export function missedSinceInCare(
+  s: MaternalScheduleStatus,
+  preg: Pick<PregnancyRow, 'status' | 'registered_on' | 'delivered_on'>,
+  visits: MaternalVisitRecord[],
+): MaternalContactStatus | null {
+  const postpartum = preg.status === 'postpartum';
+  const dates = visits
+    .filter((v) => typeof v !== 'string' && (postpartum ? v.kind !== 'antenatal' : v.kind === 'antenatal'))
+    .map((v) => (typeof v === 'string' ? v : v.date))
+    .sort();
+  const last = dates.at(-1) ?? null;
+  const since = postpartum ? (preg.delivered_on ?? preg.registered_on) : preg.registered_on;
+  return (
+    s.contacts.find(
+      (c) =>
+        c.status === 'missed' &&
+        (postpartum ? c.kind !== 'antenatal' : c.kind === 'antenatal') &&
+        c.effectiveEnd >= since &&
+        (!last || c.effectiveEnd > last),
+    ) ?? null
+  );
+}
+
+/**
  * Recomputes the stored schedule fields of a pregnancy (next contact and its window, last visit, visit count) so
  * the worklist can find due and overdue women with an index, without computing every schedule.
  */
 export async function refreshSchedule(trx: Transaction<Database>, preg: PregnancyRow): Promise<PregnancyRow> {
   const { records, ancDates, lastVisit } = await visitRecords(trx, preg);
   let next: MaternalContactStatus | null = null;
-  if (preg.status !== 'closed') next = nextContactOf(scheduleOf(preg, records));
+  let missed: MaternalContactStatus | null = null;
+  if (preg.status !== 'closed') {
+    const s = scheduleOf(preg, records);
+    next = nextContactOf(s);
+    missed = missedSinceInCare(s, preg, records);
+  }
   const updated = await trx
     .updateTable('pregnancy')
     .set({
       next_contact: next?.id ?? null,
       next_due_on: next?.windowStart ?? null,
       next_due_end: next?.effectiveEnd ?? null,
+      missed_contact: missed?.id ?? null,
+      missed_end: missed?.effectiveEnd ?? null,
       last_visit_on: lastVisit,
       visit_count: ancDates.length,
     })
@@ -125,6 +160,8 @@ export async function completeIfDone(
       next_contact: null,
       next_due_on: null,
       next_due_end: null,
+      missed_contact: null,
+      missed_end: null,
       next_appointment: null,
       version: preg.version + 1,
       updated_at: new Date(),
