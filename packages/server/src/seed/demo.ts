@@ -69,4 +69,6 @@ export async function seedDemo(
   await seedDemoPopulation(services, log, opts.seed === undefined ? {} : { seed: opts.seed });
   const { seedDemoChild } = await import('./child-demo');
   await seedDemoChild(services, log);
+  const { seedDemoWomen } = await import('./women-demo');
+  await seedDemoWomen(services, log);
 }
