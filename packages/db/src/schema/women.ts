@@ -109,10 +109,65 @@ export interface CancerScreeningTargetTable {
   updated_by: string | null;
 }
 
+/** 婚前医学检查: a couple's (or one partner's) premarital examination. Infectious results are encrypted. */
+export interface PremaritalExamTable {
+  county_code: string;
+  id: string;
+  exam_date: DateString;
+  institution_id: string | null;
+  examiner: string | null;
+  funded: WDefault<boolean>;
+  registration_office: string | null;
+  registration_date: DateString | null;
+  female_person_id: string | null;
+  female_history: WJson<Record<string, unknown>>;
+  female_exam: WJson<Record<string, unknown>>;
+  female_tests: WJson<Record<string, unknown>>;
+  female_diseases: WTextArray;
+  female_infectious_enc: string | null;
+  male_person_id: string | null;
+  male_history: WJson<Record<string, unknown>>;
+  male_exam: WJson<Record<string, unknown>>;
+  male_tests: WJson<Record<string, unknown>>;
+  male_diseases: WTextArray;
+  male_infectious_enc: string | null;
+  infectious_positive: WDefault<boolean>;
+  findings: WTextArray;
+  opinion: string;
+  suggested_opinion: string;
+  opinion_note: string | null;
+  counselling_given: WDefault<boolean>;
+  counselling_topics: WTextArray;
+  certificate_no: string | null;
+  follow_up_due: DateString | null;
+  follow_up_done_on: DateString | null;
+  follow_up_outcome: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
+/** Marriages registered in a county and month (couples). */
+export interface MarriageRegistrationCountTable {
+  county_code: string;
+  year: number;
+  month: number;
+  couples: number;
+  source: string;
+  note: string | null;
+  version: WVersion;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
 export interface WomenTables {
   cancer_screening: CancerScreeningTable;
   cancer_screening_case: CancerScreeningCaseTable;
   cancer_screening_case_step: CancerScreeningCaseStepTable;
   cancer_screening_target: CancerScreeningTargetTable;
+  premarital_exam: PremaritalExamTable;
+  marriage_registration_count: MarriageRegistrationCountTable;
 }

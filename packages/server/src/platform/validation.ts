@@ -152,6 +152,25 @@ export const FIELD_LABELS: Record<string, string> = {
   women3564: '35–64岁妇女人数',
   ruralWomen3564: '农村35–64岁妇女人数',
   source: '数据来源',
+  // women's health (premarital examination)
+  female: '女方',
+  male: '男方',
+  examDate: '检查日期',
+  registrationOffice: '婚姻登记处',
+  registrationDate: '结婚登记日期',
+  findings: '检查发现',
+  opinion: '医学意见',
+  opinionNote: '意见说明',
+  counsellingGiven: '咨询指导',
+  counsellingTopics: '咨询内容',
+  certificateNo: '证明编号',
+  history: '病史',
+  tests: '实验室检查',
+  infectious: '传染病检测',
+  diseases: '疾病分类',
+  couples: '登记对数',
+  month: '月份',
+  csv: '导入内容',
 };
 
 z.config(z.locales.zhCN());

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
 import { createCoverageService } from './coverage.service';
+import { premaritalRoutes } from './premarital.routes';
+import { createPremaritalService } from './premarital.service';
 import { screeningRoutes } from './screening.routes';
 import { createScreeningService } from './screening.service';
 
@@ -9,11 +11,13 @@ import { createScreeningService } from './screening.service';
 export function createWomenServices(deps: ModuleDeps) {
   const screenings = createScreeningService(deps);
   const coverage = createCoverageService(deps);
-  return { screenings, coverage };
+  const premarital = createPremaritalService(deps);
+  return { screenings, coverage, premarital };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
 
 /** Routes of the women module under /api/v1. */
 export function womenRoutes(app: FastifyInstance, services: Services) {
   screeningRoutes(app, services);
+  premaritalRoutes(app, services);
 }
