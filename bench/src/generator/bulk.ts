@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { sql, type Database, type Kysely } from '@fuyou/db';
+import type { KeyRing } from '@fuyou/server/platform/crypto';
+import { copyFrom } from './copy';
+import { produceBatches, type EncodedBatch, type ProduceJob } from './encode';
+import type { InjectedError } from './model';
+import { Progress } from './progress';
+
+/** Result of a bulk load. */
+export interface BulkResult {
+  rows: number;
+  rowsByTable: Record<string, number>;
+  seconds: number;
+  errors: InjectedError[];
+}
+
+/** Existing columns of the public tables, by table. */
+export async function tableColumns(db: Kysely<Database>): Promise<Record<string, string[]>> {
+  const r = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
+  const out: Record<string, string[]> = {};
+  for (const row of r.rows) (out[row.table_name] ??= []).push(row.column_name);
+  return out;
+}
+
+/** Batches from a worker thread (two cores: this one generates while PostgreSQL loads) or in this thread. */
+async function* batches(job: ProduceJob, useWorker: boolean): AsyncGenerator<EncodedBatch> {
+  if (!useWorker) {
+    const queue: EncodedBatch[] = [];
+    let resume: (() => void) | null = null;
+    let done = false;
+    let failure: unknown = null;
+    let ready: (() => void) | null = null;
+    void produceBatches(job, async (b) => {
+      queue.push(b);
+      ready?.();
+      ready = null;
+      // let the event loop run the loader's socket writes between batches
+      await new Promise<void>((r) => (queue.length >= 2 ? (resume = r) : setImmediate(r)));
+    })
+      .catch((e: unknown) => (failure = e))
+      .finally(() => {
+        done = true;
+        ready?.();
+      });
+    for (;;) {
+      if (queue.length) {
+        const b = queue.shift()!;
+        const r = resume as (() => void) | null;
+        resume = null;
+        r?.();
+        yield b;
+        continue;
+      }
+      if (failure) throw failure;
+      if (done) return;
+      await new Promise<void>((r) => (ready = r));
+    }
+  }
+  const keys = {
+    currentKeyId: job.keys.currentKeyId,
+    encKeys: Object.fromEntries(Object.entries(job.keys.encKeys).map(([k, v]) => [k, new Uint8Array(v)])),
+    hmacKey: new Uint8Array(job.keys.hmacKey),
+  };
+  const url = new URL('./bulk-worker.ts', import.meta.url).href;
+  const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`;
+  const worker = new Worker(code, { eval: true, workerData: { ...job, keys } });
+  const queue: Array<{ batch?: EncodedBatch; done?: true; error?: string }> = [];
+  let ready: (() => void) | null = null;
+  worker.on('message', (m: { batch?: EncodedBatch; done?: true; error?: string }) => {
+    queue.push(m);
+    ready?.();
+    ready = null;
+  });
+  worker.on('error', (e) => {
+    queue.push({ error: String(e.stack ?? e) });
+    ready?.();
+  });
+  try {
+    for (;;) {
+      if (!queue.length) await new Promise<void>((r) => (ready = r));
+      const m = queue.shift()!;
+      if (m.error) throw new Error(`generator worker: ${m.error}`);
+      if (m.done) return;
+      if (m.batch) {
+        yield m.batch;
+        worker.postMessage({ ack: true });
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Options of {@link bulkLoad}. */
+export interface BulkLoadOptions {
+  db: Kysely<Database>;
+  databaseUrl: string;
+  job: Omit<ProduceJob, 'columns' | 'keys'>;
+  keys: KeyRing;
+  log: (m: string) => void;
+  /** Generate in a worker thread (default true). */
+  worker?: boolean;
+  /** Draw a progress bar on stderr (default: when stderr is a terminal). */
+  progress?: boolean;
+  /** Label of the run in the audit events. */
+  scale: string;
+}
+
+/**
+ * Loads a generated population into PostgreSQL with COPY: one transaction per batch (a county's pregnancies of
+ * one year and everything that follows from them), rows encrypted with the server's keys, and one summary audit
+ * event per county (action `bulk.import`, with the row counts) instead of one event per row.
+ */
+export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
+  const started = performance.now();
+  const columns = await tableColumns(opts.db);
+  const job: ProduceJob = { ...opts.job, columns, keys: opts.keys };
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  await client.query('SET synchronous_commit = off');
+  const superuser = (
+    await client.query<{ s: boolean }>('select rolsuper as s from pg_roles where rolname = current_user')
+  ).rows[0]?.s;
+  if (!superuser) {
+    await client.end();
+    throw new Error(
+      '批量导入需要数据库超级用户（COPY 写入启用行级安全的表） bulk load needs a superuser connection (COPY into row-level-secured tables)',
+    );
+  }
+  const planned = opts.job.counties.reduce(
+    (n, c) =>
+      n +
+      opts.job.slices.reduce(
+        (m, s) => m + Math.round(((c.birthsPerYear / (1 - opts.job.rates.pregnancyLoss)) * (s.to - s.from)) / 365),
+        0,
+      ),
+    0,
+  );
+  const progress = new Progress(planned, opts.progress ?? !!process.stderr.isTTY, opts.log);
+  const rowsByTable: Record<string, number> = {};
+  const countyRows: Record<string, number> = {};
+  const errors: InjectedError[] = [];
+  let rows = 0;
+  try {
+    for await (const b of batches(job, opts.worker ?? true)) {
+      await client.query('BEGIN');
+      try {
+        for (const t of b.tables) {
+          const n = await copyFrom(client, t.table, t.columns, t.chunks);
+          rowsByTable[t.table] = (rowsByTable[t.table] ?? 0) + n;
+          countyRows[`${b.county}:${t.table}`] = (countyRows[`${b.county}:${t.table}`] ?? 0) + n;
+          rows += n;
+        }
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      errors.push(...b.errors);
+      progress.tick(b.planned, b.rows, b.county);
+      if (b.lastOfCounty) {
+        const counts = Object.fromEntries(
+          Object.entries(countyRows)
+            .filter(([k]) => k.startsWith(`${b.county}:`))
+            .map(([k, v]) => [k.slice(7), v]),
+        );
+        await writeSummaryEvent(client, b.county, opts.scale, opts.job.seed, counts);
+      }
+    }
+    progress.done();
+    opts.log('分析表统计信息 analyzing tables…');
+    for (const t of Object.keys(rowsByTable)) await client.query(`ANALYZE ${t}`);
+  } finally {
+    await client.end();
+  }
+  return { rows, rowsByTable, seconds: (performance.now() - started) / 1000, errors };
+}
+
+/** The one audit event of a county's bulk import (the chain trigger adds seq, time and hashes). */
+async function writeSummaryEvent(
+  client: pg.Client,
+  county: string,
+  scale: string,
+  seed: number,
+  counts: Record<string, number>,
+): Promise<void> {
+  await client.query(
+    `insert into audit_event (id, user_id, username, role, action, entity_type, county_code, details, prev_hash, hash)
+     values ($1, null, 'system', 'system', 'bulk.import', 'synthetic_population', $2, $3, '\\x', '\\x')`,
+    [randomUUID(), county, JSON.stringify({ scale, seed, synthetic: true, rows: counts })],
+  );
+}
