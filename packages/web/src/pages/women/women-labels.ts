@@ -11,11 +11,16 @@ import {
   COLPOSCOPY_LABELS,
   HPV_CATEGORY_LABELS,
   HPV_HIGH_RISK_TYPES,
+  PREMARITAL_DISEASE_CATEGORIES,
+  PREMARITAL_FINDING_LABELS,
+  PREMARITAL_OPINIONS_NATIONAL,
   SCREENING_CASE_EVENT_LABELS,
   SCREENING_CASE_NEXT_STEP_LABELS,
   SCREENING_CASE_STATE_LABELS,
   TBS_CATEGORIES,
   VIA_VILI_LABELS,
+  premaritalExamItemsFor,
+  suggestPremaritalOpinion,
 } from '@fuyou/core/women/index';
 
 /** A zh/en pair. */
@@ -164,3 +169,31 @@ export function resultText(s: {
 export function pct(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
 }
+
+export const PREMARITAL_OPINION: LabelMap = fromList(PREMARITAL_OPINIONS_NATIONAL.opinions);
+export const PREMARITAL_FINDING: LabelMap = PREMARITAL_FINDING_LABELS;
+export const PREMARITAL_DISEASE: LabelMap = fromList(PREMARITAL_DISEASE_CATEGORIES);
+export const NORMAL_ABNORMAL: LabelMap = {
+  normal: { zh: '未见异常', en: 'Normal' },
+  abnormal: { zh: '异常', en: 'Abnormal' },
+};
+export const INFECTIOUS_RESULT: LabelMap = {
+  negative: { zh: '阴性', en: 'Negative' },
+  positive: { zh: '阳性', en: 'Positive' },
+  not_done: { zh: '未查', en: 'Not done' },
+};
+export const INFECTIOUS_ITEM: LabelMap = {
+  hiv: { zh: '艾滋病（HIV）', en: 'HIV' },
+  syphilis: { zh: '梅毒', en: 'Syphilis' },
+  hbsag: { zh: '乙肝表面抗原', en: 'HBsAg' },
+  gonorrhoea: { zh: '淋病', en: 'Gonorrhoea' },
+};
+/** Laboratory items of the national list for one sex (infectious items apart). */
+export function premaritalLabItems(sex: 'female' | 'male') {
+  return premaritalExamItemsFor(sex).filter(
+    (i) =>
+      (i.group === 'routine_lab' || i.group === 'special') &&
+      !['hbv_markers', 'hiv', 'syphilis', 'hbsag', 'gonorrhoea'].includes(i.code),
+  );
+}
+export { suggestPremaritalOpinion };

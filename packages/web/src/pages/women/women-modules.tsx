@@ -1,4 +1,8 @@
-import { AlertOutlined, BarChartOutlined, WomanOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, FileProtectOutlined, WomanOutlined } from '@ant-design/icons';
+import { MarriageRegistrationsPage } from './marriage-registrations.page';
+import { PremaritalDetailPage } from './premarital-detail.page';
+import { PremaritalListPage } from './premarital-list.page';
+import { PremaritalRegisterPage } from './premarital-register.page';
 import type { AppModule } from '../../app/module-registry';
 import { ScreeningCasesPage } from './screening-cases.page';
 import { ScreeningCoveragePage } from './screening-coverage.page';
@@ -56,6 +60,43 @@ export const WOMEN_MODULES: AppModule[] = [
     permission: 'care.read',
     element: <ScreeningCoveragePage />,
     group: 'work',
+  },
+  {
+    key: 'women-premarital',
+    path: '/women/premarital-exams',
+    labelZh: '婚前医学检查',
+    labelEn: 'Premarital examinations',
+    icon: <FileProtectOutlined />,
+    permission: 'care.read',
+    element: <PremaritalListPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-premarital-new',
+    path: '/women/premarital-exams/new',
+    labelZh: '婚前医学检查登记',
+    labelEn: 'Record a premarital examination',
+    permission: 'care.write',
+    element: <PremaritalRegisterPage />,
+    nav: false,
+  },
+  {
+    key: 'women-premarital-detail',
+    path: '/women/premarital-exams/:id',
+    labelZh: '婚前医学检查记录',
+    labelEn: 'Premarital examination',
+    permission: 'care.read',
+    element: <PremaritalDetailPage />,
+    nav: false,
+  },
+  {
+    key: 'women-premarital-rate',
+    path: '/women/premarital-rate',
+    labelZh: '婚检率与结婚登记',
+    labelEn: 'Premarital examination rate',
+    permission: 'care.read',
+    element: <MarriageRegistrationsPage />,
+    nav: false,
   },
   {
     key: 'women-person',

@@ -1,24 +1,35 @@
 import { Card, Tabs } from 'antd';
 import { useI18n } from '../../i18n/i18n-provider';
+import { PremaritalHistory } from './premarital-history';
 import { ScreeningHistory } from './screening-history';
 
 /**
- * The woman's history in the women's-health programmes, for the person-detail page: one tab per programme.
- * Usage on the person page: `{person.sex !== 'male' && <WomenPersonSection personId={person.id} />}`.
+ * The person's history in the women's-health and pre-pregnancy programmes, for the person-detail page: one tab per
+ * programme. Men see the couple programmes (premarital, preconception, thalassaemia) only.
+ * Usage on the person page: `<WomenPersonSection personId={person.id} sex={person.sex} />`.
  */
-export function WomenPersonSection(props: { personId: string }) {
+export function WomenPersonSection(props: { personId: string; sex: string }) {
   const { pick } = useI18n();
-  return (
-    <Card title={pick('妇女保健', "Women's health")} data-testid="women-person-section">
-      <Tabs
-        items={[
+  const female = props.sex !== 'male';
+  const items = [
+    ...(female
+      ? [
           {
             key: 'cancer',
             label: pick('两癌筛查', 'Cancer screening'),
             children: <ScreeningHistory personId={props.personId} />,
           },
-        ]}
-      />
+        ]
+      : []),
+    {
+      key: 'premarital',
+      label: pick('婚前保健', 'Premarital'),
+      children: <PremaritalHistory personId={props.personId} sex={female ? 'female' : 'male'} />,
+    },
+  ];
+  return (
+    <Card title={pick('妇女保健与孕前保健', "Women's and pre-pregnancy health")} data-testid="women-person-section">
+      <Tabs items={items} />
     </Card>
   );
 }

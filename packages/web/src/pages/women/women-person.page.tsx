@@ -23,7 +23,7 @@ export function WomenPersonPage() {
         ]}
         extra={<Link to={`/people/${personId}`}>{pick('人员档案', 'Person record')}</Link>}
       />
-      <WomenPersonSection personId={personId} />
+      {person.data && <WomenPersonSection personId={personId} sex={person.data.sex} />}
     </>
   );
 }

@@ -192,3 +192,106 @@ export const screeningApi = {
   putTarget: (body: Record<string, unknown>) => request<Target>('PUT', '/cancer-screening-targets', { body }),
   coverage: (year: number) => api.get<CoverageRow[]>('/cancer-screenings/coverage', { year }),
 };
+
+/** One partner of a premarital examination ('restricted' infectious results without permission pmtct). */
+export interface PremaritalPartner {
+  personId: string;
+  name: string;
+  birthDate: string | null;
+  idNumberMasked: string | null;
+  history: Record<string, unknown>;
+  exam: Record<string, unknown>;
+  tests: Record<string, string>;
+  diseases: string[];
+  infectious: Record<string, string> | 'restricted' | null;
+}
+
+/** A premarital examination. */
+export interface PremaritalExam {
+  id: string;
+  examDate: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  examiner: string | null;
+  funded: boolean;
+  registrationOffice: string | null;
+  registrationDate: string | null;
+  female: PremaritalPartner | null;
+  male: PremaritalPartner | null;
+  infectiousPositive: boolean | 'restricted';
+  findings: string[];
+  opinion: string;
+  suggestedOpinion: string;
+  opinionNote: string | null;
+  counsellingGiven: boolean;
+  counsellingTopics: string[];
+  certificateNo: string | null;
+  followUpDue: string | null;
+  followUpDoneOn: string | null;
+  followUpOutcome: string | null;
+  followUpOverdue: boolean;
+  note: string | null;
+  version: number;
+}
+
+/** A row of the premarital list. */
+export interface PremaritalListItem {
+  id: string;
+  examDate: string;
+  femaleName: string | null;
+  femaleIdMasked: string | null;
+  maleName: string | null;
+  maleIdMasked: string | null;
+  opinion: string;
+  certificateNo: string | null;
+  funded: boolean;
+  counsellingGiven: boolean;
+  followUpDue: string | null;
+  followUpDoneOn: string | null;
+  followUpOverdue: boolean;
+  institutionName: string | null;
+}
+
+/** Premarital examination rate of a county. */
+export interface PremaritalRate {
+  countyCode: string;
+  countyName: string | null;
+  year: number;
+  couplesRegistered: number | null;
+  monthsEntered: number;
+  femalesExamined: number;
+  malesExamined: number;
+  femaleRate: number | null;
+  maleRate: number | null;
+  rate: number | null;
+  fundedExamined: number;
+}
+
+/** A county-month of marriage registrations. */
+export interface MarriageRegistration {
+  countyCode: string;
+  countyName: string | null;
+  year: number;
+  month: number;
+  couples: number;
+  source: string;
+  note: string | null;
+  version: number;
+}
+
+/** Calls of the premarital pages. */
+export const premaritalApi = {
+  create: (body: Record<string, unknown>) => api.post<PremaritalExam>('/premarital-exams', body),
+  update: (id: string, body: Record<string, unknown>) => api.patch<PremaritalExam>(`/premarital-exams/${id}`, body),
+  get: (id: string) => api.get<PremaritalExam>(`/premarital-exams/${id}`),
+  list: (q: QueryParams) => api.get<Page<PremaritalListItem>>('/premarital-exams', q),
+  followUp: (id: string, body: Record<string, unknown>) =>
+    api.post<PremaritalExam>(`/premarital-exams/${id}/follow-up`, body),
+  history: (personId: string) => api.get<PremaritalExam[]>(`/people/${personId}/premarital-exams`),
+  rate: (year: number) => api.get<PremaritalRate[]>('/premarital-exams/rate', { year }),
+  registrations: (year: number) => api.get<MarriageRegistration[]>('/marriage-registrations', { year }),
+  putRegistration: (body: Record<string, unknown>) =>
+    request<MarriageRegistration>('PUT', '/marriage-registrations', { body }),
+  importRegistrations: (body: { csv: string; source: string }) =>
+    api.post<{ created: number; updated: number }>('/marriage-registrations/import', body),
+};
