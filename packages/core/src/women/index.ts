@@ -16,3 +16,4 @@ export * from './birth-defects';
 export * from './programmes';
 export * from './screening-record';
 export * from './premarital-follow-up';
+export * from './preconception-follow-up';
