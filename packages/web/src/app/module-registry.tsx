@@ -38,6 +38,7 @@ import { PersonDetailPage } from '../pages/people/person-detail.page';
 import { PersonRegisterPage } from '../pages/people/person-register.page';
 import { PersonSearchPage } from '../pages/people/person-search.page';
 import { CHILD_MODULES } from '../pages/child/child-modules';
+import { MATERNAL_MODULES } from '../pages/maternal/maternal-modules';
 import { WOMEN_MODULES } from '../pages/women/women-modules';
 
 /** Navigation groups, in display order. */
@@ -95,6 +96,7 @@ export const MODULES: AppModule[] = [
     element: <PersonDetailPage />,
     nav: false,
   },
+  ...MATERNAL_MODULES,
   ...CHILD_MODULES,
   ...WOMEN_MODULES,
   {

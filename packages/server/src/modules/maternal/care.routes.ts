@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { getScreeningCatalogue } from '@fuyou/core';
 import { requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
 import { ledgerWorkbook } from './case.export';
@@ -76,6 +77,26 @@ export function careRoutes(app: FastifyInstance, services: Services) {
       },
     },
     async (req) => m.risk.catalogue(requirePermission(req, 'care.read'), req.query.county),
+  );
+  r.get(
+    '/maternal/screening-catalogue',
+    { schema: { tags, summary: '妊娠风险筛查表（建册时勾选既往史）' } },
+    async (req) => {
+      const ctx = requirePermission(req, 'care.read');
+      const c = getScreeningCatalogue(ctx.counties[0]);
+      return {
+        id: c.id,
+        version: c.version,
+        items: c.items.map((i) => ({
+          code: i.code,
+          zh: i.zh,
+          en: i.en,
+          section: i.section,
+          kind: i.kind,
+          required: i.required,
+        })),
+      };
+    },
   );
   r.post(
     '/pregnancies/:id/risk-assessments/preview',
