@@ -1,1 +1,8 @@
-export {};
+/**
+ * Child health rules (儿童保健): the 0–6-year check-up schedule and corrected age, developmental warning signs,
+ * nutrition case follow-up and closure, high-risk and preterm infants, newborn and child screening, HIV/syphilis/
+ * HBV-exposed infants, and child-death classification. Pure data and functions. Growth z-scores and the nutrition
+ * and anaemia classification live in `growth/`.
+ */
+export * from './child-config';
+export * from './child-schedule';
