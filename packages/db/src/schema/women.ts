@@ -162,6 +162,85 @@ export interface MarriageRegistrationCountTable {
   updated_by: string | null;
 }
 
+/** 孕前优生健康检查: a couple's preconception check with the risk assessment; later pregnancy linked by id. */
+export interface PreconceptionCheckTable {
+  county_code: string;
+  id: string;
+  check_date: DateString;
+  institution_id: string | null;
+  examiner: string | null;
+  funded: WDefault<boolean>;
+  planned_pregnancy_on: DateString | null;
+  female_person_id: string;
+  female_values: WJson<Record<string, unknown>>;
+  female_reported: WTextArray;
+  female_items: WTextArray;
+  female_infectious_enc: string | null;
+  female_risk_level: 'low' | 'high';
+  female_risk_factors: WTextArray;
+  male_person_id: string | null;
+  male_values: WJson<Record<string, unknown>>;
+  male_reported: WTextArray;
+  male_items: WTextArray;
+  male_infectious_enc: string | null;
+  male_risk_level: 'low' | 'high' | null;
+  male_risk_factors: WTextArray;
+  risk_level: 'low' | 'high';
+  advice: string | null;
+  referred: WDefault<boolean>;
+  referral_institution_id: string | null;
+  referral_to: string | null;
+  referral_reason: string | null;
+  follow_up_due: DateString | null;
+  follow_up_done_on: DateString | null;
+  follow_up_outcome: string | null;
+  pregnancy_id: string | null;
+  pregnancy_confirmed_on: DateString | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
+/** Folic acid given to a woman (增补叶酸). */
+export interface FolicAcidDispensingTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  preconception_check_id: string | null;
+  dispensed_on: DateString;
+  packs: number;
+  tablets: number;
+  supply_days: number;
+  follow_up_due: DateString;
+  programme: 'folic_acid_supplementation' | 'other';
+  stage: 'preconception' | 'early_pregnancy';
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** Adherence follow-up of folic acid (and folate level where tested). */
+export interface FolicAcidFollowUpTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  dispensing_id: string | null;
+  follow_up_date: DateString;
+  days_taken: number;
+  days_expected: number;
+  adherence: 'adherent' | 'non_adherent' | 'not_taken';
+  share: number;
+  folate_ng_ml: number | null;
+  pregnant: boolean | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
 export interface WomenTables {
   cancer_screening: CancerScreeningTable;
@@ -170,4 +249,7 @@ export interface WomenTables {
   cancer_screening_target: CancerScreeningTargetTable;
   premarital_exam: PremaritalExamTable;
   marriage_registration_count: MarriageRegistrationCountTable;
+  preconception_check: PreconceptionCheckTable;
+  folic_acid_dispensing: FolicAcidDispensingTable;
+  folic_acid_follow_up: FolicAcidFollowUpTable;
 }

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
 import { createCoverageService } from './coverage.service';
+import { createFolicAcidService } from './folic-acid.service';
+import { preconceptionRoutes } from './preconception.routes';
+import { createPreconceptionService } from './preconception.service';
 import { premaritalRoutes } from './premarital.routes';
 import { createPremaritalService } from './premarital.service';
 import { screeningRoutes } from './screening.routes';
@@ -12,7 +15,9 @@ export function createWomenServices(deps: ModuleDeps) {
   const screenings = createScreeningService(deps);
   const coverage = createCoverageService(deps);
   const premarital = createPremaritalService(deps);
-  return { screenings, coverage, premarital };
+  const preconception = createPreconceptionService(deps);
+  const folicAcid = createFolicAcidService(deps);
+  return { screenings, coverage, premarital, preconception, folicAcid };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
 
@@ -20,4 +25,5 @@ export type WomenServices = ReturnType<typeof createWomenServices>;
 export function womenRoutes(app: FastifyInstance, services: Services) {
   screeningRoutes(app, services);
   premaritalRoutes(app, services);
+  preconceptionRoutes(app, services);
 }
