@@ -6,3 +6,4 @@
  */
 export * from './child-config';
 export * from './child-schedule';
+export * from './warning-signs';
