@@ -14,12 +14,15 @@ import {
   PREMARITAL_DISEASE_CATEGORIES,
   PREMARITAL_FINDING_LABELS,
   PREMARITAL_OPINIONS_NATIONAL,
+  PRECONCEPTION_RISK_FACTOR_LABELS,
+  FOLIC_ACID_ADHERENCE_LABELS,
   SCREENING_CASE_EVENT_LABELS,
   SCREENING_CASE_NEXT_STEP_LABELS,
   SCREENING_CASE_STATE_LABELS,
   TBS_CATEGORIES,
   VIA_VILI_LABELS,
   premaritalExamItemsFor,
+  preconceptionItemsFor,
   suggestPremaritalOpinion,
 } from '@fuyou/core/women/index';
 
@@ -197,3 +200,28 @@ export function premaritalLabItems(sex: 'female' | 'male') {
   );
 }
 export { suggestPremaritalOpinion };
+
+export const RISK_FACTOR: LabelMap = PRECONCEPTION_RISK_FACTOR_LABELS;
+export const ADHERENCE: LabelMap = FOLIC_ACID_ADHERENCE_LABELS;
+export const RISK_LEVEL: LabelMap = {
+  low: { zh: '一般人群', en: 'Low risk' },
+  high: { zh: '高风险', en: 'High risk' },
+};
+export const POS_NEG: LabelMap = { negative: { zh: '阴性', en: 'Negative' }, positive: { zh: '阳性', en: 'Positive' } };
+/** Questionnaire factors the clinician ticks (the others are computed from the values). */
+export const REPORTED_FACTORS = [
+  'genetic_family_history',
+  'consanguinity',
+  'adverse_pregnancy_history',
+  'chronic_disease',
+  'teratogenic_medication',
+  'smoking',
+  'alcohol',
+  'drug_use',
+  'hazardous_exposure',
+  'psychosocial_stress',
+] as const;
+/** Service items for one partner (core list). */
+export function preconceptionItems(sex: 'female' | 'male') {
+  return preconceptionItemsFor(sex);
+}

@@ -1,5 +1,9 @@
-import { AlertOutlined, BarChartOutlined, FileProtectOutlined, WomanOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, FileProtectOutlined, HeartOutlined, WomanOutlined } from '@ant-design/icons';
+import { FolicAcidPage } from './folic-acid.page';
 import { MarriageRegistrationsPage } from './marriage-registrations.page';
+import { PreconceptionDetailPage } from './preconception-detail.page';
+import { PreconceptionListPage } from './preconception-list.page';
+import { PreconceptionRegisterPage } from './preconception-register.page';
 import { PremaritalDetailPage } from './premarital-detail.page';
 import { PremaritalListPage } from './premarital-list.page';
 import { PremaritalRegisterPage } from './premarital-register.page';
@@ -96,6 +100,43 @@ export const WOMEN_MODULES: AppModule[] = [
     labelEn: 'Premarital examination rate',
     permission: 'care.read',
     element: <MarriageRegistrationsPage />,
+    nav: false,
+  },
+  {
+    key: 'women-preconception',
+    path: '/women/preconception-checks',
+    labelZh: '孕前优生健康检查',
+    labelEn: 'Preconception checks',
+    icon: <HeartOutlined />,
+    permission: 'care.read',
+    element: <PreconceptionListPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-preconception-new',
+    path: '/women/preconception-checks/new',
+    labelZh: '孕前检查登记',
+    labelEn: 'Record a preconception check',
+    permission: 'care.write',
+    element: <PreconceptionRegisterPage />,
+    nav: false,
+  },
+  {
+    key: 'women-preconception-detail',
+    path: '/women/preconception-checks/:id',
+    labelZh: '孕前检查记录',
+    labelEn: 'Preconception check',
+    permission: 'care.read',
+    element: <PreconceptionDetailPage />,
+    nav: false,
+  },
+  {
+    key: 'women-folic-acid',
+    path: '/women/folic-acid',
+    labelZh: '叶酸发放与随访',
+    labelEn: 'Folic acid',
+    permission: 'care.read',
+    element: <FolicAcidPage />,
     nav: false,
   },
   {

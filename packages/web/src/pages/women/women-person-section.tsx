@@ -1,5 +1,6 @@
 import { Card, Tabs } from 'antd';
 import { useI18n } from '../../i18n/i18n-provider';
+import { PreconceptionHistory } from './preconception-history';
 import { PremaritalHistory } from './premarital-history';
 import { ScreeningHistory } from './screening-history';
 
@@ -25,6 +26,11 @@ export function WomenPersonSection(props: { personId: string; sex: string }) {
       key: 'premarital',
       label: pick('婚前保健', 'Premarital'),
       children: <PremaritalHistory personId={props.personId} sex={female ? 'female' : 'male'} />,
+    },
+    {
+      key: 'preconception',
+      label: pick('孕前保健与叶酸', 'Preconception and folic acid'),
+      children: <PreconceptionHistory personId={props.personId} sex={female ? 'female' : 'male'} />,
     },
   ];
   return (

@@ -295,3 +295,121 @@ export const premaritalApi = {
   importRegistrations: (body: { csv: string; source: string }) =>
     api.post<{ created: number; updated: number }>('/marriage-registrations/import', body),
 };
+
+/** One partner of a preconception check. */
+export interface PreconceptionPartner {
+  personId: string;
+  name: string;
+  birthDate: string | null;
+  idNumberMasked: string | null;
+  values: Record<string, unknown>;
+  reported: string[];
+  items: string[];
+  riskLevel: 'low' | 'high' | null;
+  riskFactors: string[];
+  infectious: { results: Record<string, string>; factors: string[] } | 'restricted' | null;
+}
+
+/** A preconception check. */
+export interface PreconceptionCheck {
+  id: string;
+  checkDate: string;
+  institutionName: string | null;
+  examiner: string | null;
+  funded: boolean;
+  plannedPregnancyOn: string | null;
+  female: PreconceptionPartner;
+  male: PreconceptionPartner | null;
+  riskLevel: 'low' | 'high';
+  advice: string | null;
+  referred: boolean;
+  referralTo: string | null;
+  referralReason: string | null;
+  followUpDue: string | null;
+  followUpDoneOn: string | null;
+  followUpOutcome: string | null;
+  followUpOverdue: boolean;
+  pregnancyId: string | null;
+  pregnancyConfirmedOn: string | null;
+  note: string | null;
+  version: number;
+}
+
+/** A row of the preconception list. */
+export interface PreconceptionListItem {
+  id: string;
+  checkDate: string;
+  femaleName: string;
+  femaleIdMasked: string | null;
+  maleName: string | null;
+  riskLevel: 'low' | 'high';
+  riskFactors: string[];
+  referred: boolean;
+  followUpDue: string | null;
+  followUpDoneOn: string | null;
+  followUpOverdue: boolean;
+  pregnancyConfirmedOn: string | null;
+  institutionName: string | null;
+}
+
+/** A folic acid dispensing. */
+export interface Dispensing {
+  id: string;
+  personId: string;
+  preconceptionCheckId: string | null;
+  dispensedOn: string;
+  packs: number;
+  tablets: number;
+  supplyDays: number;
+  followUpDue: string;
+  programme: string;
+  stage: string;
+  followedUp: boolean;
+  followUpOverdue: boolean;
+}
+
+/** A dispensing list row. */
+export interface DispensingListItem extends Dispensing {
+  womanName: string;
+  idNumberMasked: string | null;
+  institutionName: string | null;
+  lastAdherence: string | null;
+}
+
+/** A folic acid follow-up. */
+export interface FolicFollowUp {
+  id: string;
+  dispensingId: string | null;
+  followUpDate: string;
+  daysTaken: number;
+  daysExpected: number;
+  adherence: string;
+  share: number;
+  folateNgMl: number | null;
+  pregnant: boolean | null;
+  note: string | null;
+}
+
+/** A woman's folic acid record. */
+export interface FolicHistory {
+  dispensings: Dispensing[];
+  followUps: FolicFollowUp[];
+  schedule: { startDate: string; endDate: string; days: number; packsNeeded: number } | null;
+  tabletsDispensed: number;
+}
+
+/** Calls of the preconception and folic acid pages. */
+export const preconceptionApi = {
+  create: (body: Record<string, unknown>) => api.post<PreconceptionCheck>('/preconception-checks', body),
+  get: (id: string) => api.get<PreconceptionCheck>(`/preconception-checks/${id}`),
+  list: (q: QueryParams) => api.get<Page<PreconceptionListItem>>('/preconception-checks', q),
+  followUp: (id: string, body: Record<string, unknown>) =>
+    api.post<PreconceptionCheck>(`/preconception-checks/${id}/follow-up`, body),
+  pregnancy: (id: string, body: Record<string, unknown>) =>
+    api.post<PreconceptionCheck>(`/preconception-checks/${id}/pregnancy`, body),
+  history: (personId: string) => api.get<PreconceptionCheck[]>(`/people/${personId}/preconception-checks`),
+  dispense: (body: Record<string, unknown>) => api.post<Dispensing>('/folic-acid/dispensings', body),
+  dispensings: (q: QueryParams) => api.get<Page<DispensingListItem>>('/folic-acid/dispensings', q),
+  folicFollowUp: (body: Record<string, unknown>) => api.post<FolicFollowUp>('/folic-acid/follow-ups', body),
+  folicHistory: (personId: string) => api.get<FolicHistory>(`/people/${personId}/folic-acid`),
+};
