@@ -7,3 +7,4 @@
 export * from './child-config';
 export * from './child-schedule';
 export * from './warning-signs';
+export * from './nutrition-case-rules';
