@@ -17,3 +17,4 @@ export * from './programmes';
 export * from './screening-record';
 export * from './premarital-follow-up';
 export * from './preconception-follow-up';
+export * from './thalassaemia-status';
