@@ -5,7 +5,7 @@ import {
   getGrowthReference,
   lmsValueAt,
   makeResidentId,
-  NATIONAL_RISK_CATALOGUE_2017,
+  getRiskCatalogue,
   type GrowthAssessment,
   type GrowthIndicator,
   type RiskCatalogueItem,
@@ -93,15 +93,25 @@ const CHILD_CAUSES: ReadonlyArray<readonly [string, string, string]> = [
   ['败血症', 'P36.9', 'infection'],
 ];
 
-const ITEMS_BY_COLOUR = (() => {
-  const by: Record<string, RiskCatalogueItem[]> = {};
-  for (const item of NATIONAL_RISK_CATALOGUE_2017.items) {
-    if (item.kind !== 'ticked' && item.colour !== 'purple') continue;
-    (by[item.colour] ??= []).push(item);
+/** Ticked items (and the purple ones) by colour, of the catalogue the server uses for the county. */
+const itemsCache = new Map<
+  string,
+  { byColour: Record<string, RiskCatalogueItem[]>; ref: { id: string; version: string } }
+>();
+function catalogueFor(county: string) {
+  let c = itemsCache.get(county);
+  if (!c) {
+    const catalogue = getRiskCatalogue(county);
+    const byColour: Record<string, RiskCatalogueItem[]> = {};
+    for (const item of catalogue.items) {
+      if (item.kind !== 'ticked' && item.colour !== 'purple') continue;
+      (byColour[item.colour] ??= []).push(item);
+    }
+    c = { byColour, ref: { id: catalogue.id, version: catalogue.version } };
+    itemsCache.set(county, c);
   }
-  return by;
-})();
-const CATALOGUE_REF = { id: NATIONAL_RISK_CATALOGUE_2017.id, version: NATIONAL_RISK_CATALOGUE_2017.version };
+  return c;
+}
 const COLOURS = ['green', 'yellow', 'orange', 'red'] as const;
 
 /** What a child's records need to know of the mother and the delivery. */
@@ -159,6 +169,7 @@ const json = (v: unknown) => JSON.stringify(v);
  */
 export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSink): Batch {
   const { county, rates, today } = plan;
+  const { byColour: ITEMS_BY_COLOUR, ref: CATALOGUE_REF } = catalogueFor(county.code);
   const rng = new Rng(deriveSeed(plan.seed, county.code, plan.batchIndex));
   const tables: TableRows = new Map(sink ? [] : TABLE_ORDER.map((t) => [t, [] as Row[]]));
   const add = sink
@@ -602,10 +613,10 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
           breastfeeding: rng.weighted(['exclusive', 'mixed', 'formula'], [0.65, 0.28, 0.07]),
           epds_scores:
             kind === 'day42_check'
-              ? Array.from({ length: 10 }, () => rng.weighted([0, 1, 2, 3], [0.7, 0.2, 0.07, 0.03]))
+              ? Array.from({ length: 10 }, (_, k) => (k === 9 ? 0 : rng.weighted([0, 1, 2, 3], [0.7, 0.2, 0.07, 0.03])))
               : null,
           epds: null,
-          epds_action: null,
+          epds_action: null as string | null,
           contraception_counselled: kind === 'day42_check' ? true : null,
           contraception_method: null,
           pelvic_floor:
@@ -621,6 +632,8 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
           created_by: createdBy,
         };
         r.updated_at = r.created_at;
+        const epds = (r.epds_scores as number[] | null)?.reduce((a, b) => a + b, 0) ?? 0;
+        if (epds >= 10) r.epds_action = '心理咨询，转诊精神卫生专科';
         if (kind === 'day42_check' && finalColour !== 'green' && rng.chance(0.5)) {
           r.risk_assessment_id = pushAssessment(
             day,

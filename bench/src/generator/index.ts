@@ -13,7 +13,7 @@ import type { Batch, CountyPlan, CountyState } from './model';
 import { Progress, duration, fmt } from './progress';
 import { withRates, type GeneratorRates } from './rates';
 import { countiesOf, lmpSlices, outsideCounties, SCALES, shareBirths, type ScaleName } from './scales';
-import { writeBatchThroughServices, type ServiceWriteResult } from './services-writer';
+import { emptyServiceResult, writeBatchThroughServices, type ServiceWriteResult } from './services-writer';
 
 export * from './batch';
 export * from './model';
@@ -160,7 +160,7 @@ export async function seedScale(opts: SeedScaleOptions): Promise<SeedScaleResult
       };
     }
     // through the services
-    const total: ServiceWriteResult = { people: 0, children: 0, checkups: 0, casesConfirmed: 0, skipped: 0, calls: 0 };
+    const total: ServiceWriteResult = emptyServiceResult();
     const rowsByTable: Record<string, number> = {};
     let rows = 0;
     let injected = 0;
@@ -183,7 +183,7 @@ export async function seedScale(opts: SeedScaleOptions): Promise<SeedScaleResult
           },
           state,
         );
-        const r = await writeBatchThroughServices(services, batch);
+        const r = await writeBatchThroughServices(services, batch, log);
         for (const key of Object.keys(total) as Array<keyof ServiceWriteResult>) total[key] += r[key];
         for (const [t, list] of batch.tables) rowsByTable[t] = (rowsByTable[t] ?? 0) + list.length;
         rows += rowCount(batch);
@@ -194,9 +194,11 @@ export async function seedScale(opts: SeedScaleOptions): Promise<SeedScaleResult
     progress.done();
     const seconds = (performance.now() - started) / 1000;
     log(
-      `已通过服务写入 written through the services: ${fmt(total.people)} women, ${fmt(total.children)} children, ${fmt(
-        total.checkups,
-      )} check-ups, ${fmt(total.casesConfirmed)} cases confirmed (${fmt(total.calls)} calls, ${duration(seconds)})`,
+      `已通过服务写入 written through the services: ${fmt(total.people)} women, ${fmt(total.pregnancies)} pregnancies, ${fmt(
+        total.visits,
+      )} visits, ${fmt(total.deliveries)} deliveries, ${fmt(total.children)} children, ${fmt(total.checkups)} check-ups, ${fmt(
+        total.casesConfirmed,
+      )} cases confirmed; ${fmt(total.refused)} refused (${fmt(total.calls)} calls, ${duration(seconds)})`,
     );
     return {
       scale: def.name,

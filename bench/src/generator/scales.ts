@@ -24,10 +24,10 @@ export interface ScaleDefinition {
 export const SCALES: Record<ScaleName, ScaleDefinition> = {
   tiny: {
     name: 'tiny',
-    descriptionZh: '冒烟测试：1个县，1年，约40例分娩',
-    description: 'CI smoke: one county, one year, about 40 births',
+    descriptionZh: '冒烟测试：1个县，1年，约15例分娩',
+    description: 'CI smoke: one county, one year, about 15 births',
     regions: ['330902'],
-    birthsPerYear: 40,
+    birthsPerYear: 15,
     years: 1,
     writer: 'services',
   },
@@ -36,7 +36,7 @@ export const SCALES: Record<ScaleName, ScaleDefinition> = {
     descriptionZh: '演示：舟山市4个县区，2年',
     description: 'demo: the four counties of Zhoushan, two years',
     regions: ['330902', '330903', '330921', '330922'],
-    birthsPerYear: 120,
+    birthsPerYear: 40,
     years: 2,
     writer: 'services',
   },

@@ -1,0 +1,366 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureRegions, migrate, openDatabase, sql, type DatabaseHandle } from '@fuyou/db';
+import { buildApp, loadConfig, randomKeyRing, systemContext, type App } from '@fuyou/server';
+import { DEMO_PASSWORD } from '@fuyou/server/seed/demo-institutions';
+import { seedScale, SCALES, type ScaleName, type SeedScaleResult } from '../generator/index';
+import type { LoadResult, LoadSpec } from '../load/load-runner';
+import { handWrittenIndicators } from './sql-baseline';
+
+/** Options of one benchmark run. */
+export interface RunOptions {
+  scale: ScaleName;
+  smoke: boolean;
+  seed: number;
+  database: 'pglite' | 'postgres';
+  /** Seconds per load test. */
+  duration: number;
+  connections: number;
+  log: (m: string) => void;
+  /** Keep the PostgreSQL database afterwards (its name is printed). */
+  keep?: boolean;
+}
+
+/** A measured latency distribution (ms) of sequential requests. */
+export interface Timing {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Everything one run measured. */
+export interface RunResult {
+  scale: string;
+  database: string;
+  databaseVersion: string;
+  seed: SeedScaleResult;
+  /** Rows in the person tables after seeding. */
+  rows: number;
+  dashboard: { status: string; cold?: Timing; warm?: Timing };
+  recompute: { status: string; recomputeSeconds?: number; sqlSeconds: number; ratio?: number; counties: number };
+  load: LoadResult[];
+  writes: Array<LoadResult & { auditEvents: number }>;
+  notes: string[];
+}
+
+const RUNNER = fileURLToPath(new URL('../load/load-runner.ts', import.meta.url));
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0) * 10) / 10;
+}
+
+function timing(xs: number[]): Timing {
+  return { n: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), max: percentile(xs, 100) };
+}
+
+/** A fresh database: PGlite in a temporary directory, or a new database on the DATABASE_URL server. */
+async function freshDatabase(kind: 'pglite' | 'postgres', keep: boolean, log: (m: string) => void, memory = false) {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'fuyou-bench-'));
+    // on disk as `npm start` runs it; the smoke run keeps it in memory to stay fast
+    const handle = await openDatabase(memory ? {} : { dataDir: dir });
+    return {
+      handle,
+      url: undefined as string | undefined,
+      async drop() {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('PostgreSQL 需要 DATABASE_URL (set DATABASE_URL=postgres://…)');
+  const name = `fuyou_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+  log(`数据库 database ${name}`);
+  return {
+    handle,
+    url: url.toString(),
+    async drop() {
+      await handle.close();
+      if (keep) {
+        log(`保留数据库 kept database ${url.toString()}`);
+        return;
+      }
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs the load runner in a second process, the specs one after the other. */
+function load(specs: LoadSpec[]): Promise<LoadResult[]> {
+  const file = join(tmpdir(), `fuyou-load-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify(specs));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      rmSync(file, { force: true });
+      if (code !== 0) return reject(new Error(`load runner exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult[]);
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  });
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (res.status !== 200 || !cookie) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+async function timeGet(url: string, cookie: string, path: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url + path, { headers: { cookie } });
+  await res.arrayBuffer();
+  if (res.status >= 400) throw new Error(`${path}: ${res.status}`);
+  return performance.now() - t;
+}
+
+/** The indicator dashboard endpoint if the indicators module has one. */
+function dashboardPath(app: App, region: string, year: number): string | null {
+  const candidates = [
+    ['/api/v1/indicators/dashboard', `?region=${region}&year=${year}`],
+    ['/api/v1/indicator-dashboard', `?region=${region}&year=${year}`],
+    ['/api/v1/dashboard', `?region=${region}&year=${year}`],
+  ];
+  for (const [url, q] of candidates) if (app.hasRoute({ method: 'GET', url: url! })) return url! + q!;
+  return null;
+}
+
+/** The recompute endpoint or service of the indicators module, if there is one. */
+function recomputeFn(app: App): ((year: number) => Promise<unknown>) | null {
+  const ind = app.services.indicators as Record<string, unknown>;
+  for (const key of ['recompute', 'recomputeAll', 'rebuild']) {
+    const holder = (ind[key] ? ind : (ind.rollups ?? ind.compute)) as Record<string, unknown> | undefined;
+    const fn = holder?.[key];
+    if (typeof fn === 'function')
+      return (year) => (fn as (ctx: unknown, y: unknown) => Promise<unknown>).call(holder, systemContext([]), { year });
+  }
+  return null;
+}
+
+/**
+ * One benchmark run: a fresh database, the real server on a free port, the population of the scale, then the
+ * five measurements over HTTP (load in a second process with autocannon).
+ */
+export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
+  const notes: string[] = [];
+  const db = await freshDatabase(o.database, !!o.keep, o.log, o.smoke);
+  let app: App | null = null;
+  try {
+    const database: DatabaseHandle = db.handle;
+    await migrate(database.db);
+    await ensureRegions(database.db);
+    const dataDir = mkdtempSync(join(tmpdir(), 'fuyou-bench-data-'));
+    const keys = randomKeyRing();
+    const config = loadConfig(
+      {},
+      {
+        demo: true,
+        port: 0,
+        host: '127.0.0.1',
+        logLevel: 'silent',
+        loginRateLimitPerMinute: 100_000,
+        webDistDir: '/nonexistent',
+        dataDir,
+        ...(db.url ? { databaseUrl: db.url } : {}),
+      },
+    );
+    app = await buildApp({ config, database, keys });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const version = (await sql<{ v: string }>`select version() as v`.execute(database.db)).rows[0]?.v ?? '';
+    const databaseVersion = `${o.database === 'pglite' ? 'PGlite ' : ''}${version.split(' on ')[0]}`;
+    o.log(`服务器 server ${url} — ${databaseVersion}`);
+
+    // ---------------------------------------------------------------- population
+    const seed = await seedScale({ services: app.services, scale: o.scale, seed: o.seed, keys, log: o.log });
+    const rows = Object.values(seed.rowsByTable).reduce((a, b) => a + b, 0);
+
+    // ---------------------------------------------------------------- accounts and sessions
+    const def = SCALES[o.scale];
+    const firstCounty = (
+      await sql<{
+        county_code: string;
+      }>`select county_code from person group by 1 order by count(*) desc, 1 limit 1`.execute(database.db)
+    ).rows[0]!.county_code;
+    const inst = (
+      await sql<{
+        id: string;
+        type: string;
+      }>`select id, type from institution where county_code = ${firstCounty} and active
+        order by (type in ('community_hc', 'township_hc')) desc, code`.execute(database.db)
+    ).rows;
+    const clinic = inst[0]!.id;
+    const sys = systemContext([]);
+    const mk = async (username: string, role: string, extra: Record<string, unknown>) =>
+      app!.services.users.create(
+        sys,
+        {
+          username,
+          displayName: username,
+          role: role as never,
+          permissions: [],
+          password: DEMO_PASSWORD,
+          ...extra,
+        } as never,
+        { demo: true, mustChange: false },
+      );
+    await mk('bench_clin', 'clinician', { institutionId: clinic });
+    const region = def.regions.length === 1 ? def.regions[0]! : firstCounty.slice(0, 4) + '00';
+    await mk('bench_sup', 'mch_supervisor', { jurisdictionCode: region });
+    const sessions = await Promise.all(
+      Array.from({ length: Math.min(o.connections, 50) }, () => login(url, 'bench_clin')),
+    );
+    const supervisor = await login(url, 'bench_sup');
+
+    // ---------------------------------------------------------------- 1. dashboard
+    const today = new Date(Date.now() + 8 * 3_600_000);
+    const reportYear = def.years > 1 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
+    const dashboard: RunResult['dashboard'] = { status: 'not available yet (no indicators API)' };
+    const dash = dashboardPath(app, region, reportYear);
+    if (dash) {
+      const cold = [await timeGet(url, supervisor, dash)];
+      const warm: number[] = [];
+      for (let i = 0; i < (o.smoke ? 5 : 30); i++) warm.push(await timeGet(url, supervisor, dash));
+      Object.assign(dashboard, { status: 'ok', cold: timing(cold), warm: timing(warm) });
+    }
+
+    // ---------------------------------------------------------------- 2. recompute vs one SQL pass
+    const t0 = performance.now();
+    const baseline = await handWrittenIndicators(database.db, reportYear);
+    const sqlSeconds = (performance.now() - t0) / 1000;
+    const recompute: RunResult['recompute'] = {
+      status: 'not available yet (no indicator recompute in the indicators module)',
+      sqlSeconds,
+      counties: baseline.length,
+    };
+    const rec = recomputeFn(app);
+    if (rec) {
+      const t1 = performance.now();
+      await rec(reportYear);
+      const s = (performance.now() - t1) / 1000;
+      Object.assign(recompute, { status: 'ok', recomputeSeconds: s, ratio: s / Math.max(sqlSeconds, 1e-6) });
+    }
+
+    // ---------------------------------------------------------------- 3. worklists and person search, 50 clients
+    const sample = (
+      await sql<{ name: string; id_number_enc: string; phone_enc: string | null }>`
+        select name, id_number_enc, phone_enc from person
+        where county_code = ${firstCounty} and id_type = 'resident_id' and phone_enc is not null
+        order by id limit 500`.execute(database.db)
+    ).rows;
+    const crypto = app.services.crypto;
+    const ids = sample.map((r) => `/api/v1/people?q=${crypto.decrypt(r.id_number_enc)}`);
+    const names = sample.map((r) => `/api/v1/people?q=${encodeURIComponent(r.name)}`);
+    const phones = sample.map((r) => `/api/v1/people?q=${crypto.decrypt(r.phone_enc!)}`);
+    const common = { url, connections: o.connections, duration: o.duration, cookies: sessions };
+    const loadResults: LoadResult[] = [];
+    const specs: LoadSpec[] = [];
+    if (app.hasRoute({ method: 'GET', url: '/api/v1/maternal-worklist' }))
+      specs.push({
+        ...common,
+        name: 'maternal worklist',
+        paths: [`/api/v1/maternal-worklist?institutionId=${clinic}`],
+      });
+    else notes.push('maternal worklist: not available');
+    if (app.hasRoute({ method: 'GET', url: '/api/v1/child-worklist' }))
+      specs.push({ ...common, name: 'child worklist', paths: [`/api/v1/child-worklist?institutionId=${clinic}`] });
+    specs.push({ ...common, name: 'search by ID number', paths: ids });
+    specs.push({ ...common, name: 'search by name', paths: names });
+    specs.push({ ...common, name: 'search by phone', paths: phones });
+    // one request each first: a failing endpoint is reported, not measured
+    for (const s of specs) {
+      const path = s.paths![0]!;
+      const t = performance.now();
+      const res = await fetch(url + path, { headers: { cookie: sessions[0]! } });
+      const body = await res.text();
+      o.log(`  ${s.name}: HTTP ${res.status} in ${Math.round(performance.now() - t)} ms, ${body.length} bytes`);
+      if (res.status !== 200) notes.push(`${s.name}: HTTP ${res.status} ${body.slice(0, 200)}`);
+    }
+    loadResults.push(...(await load(specs)));
+
+    // ---------------------------------------------------------------- 4. writes with audit events
+    const writes: RunResult['writes'] = [];
+    const children = (
+      await sql<{ person_id: string }>`select c.person_id from child_profile c join person p
+        on p.county_code = c.county_code and p.id = c.person_id
+        where c.county_code = ${firstCounty} and c.status = 'active' and p.birth_date > current_date - 2000
+        order by c.person_id limit 500`.execute(database.db)
+    ).rows.map((r) => r.person_id);
+    const auditByAction = async () =>
+      new Map(
+        (
+          await sql<{
+            action: string;
+            n: number;
+          }>`select action, count(*)::int as n from audit_event group by 1`.execute(database.db)
+        ).rows.map((r) => [r.action, Number(r.n)]),
+      );
+    const writeSpecs: LoadSpec[] = [
+      { ...common, name: 'register a person', writes: { kind: 'person', countyResidence: firstCounty, offset: 0 } },
+    ];
+    if (children.length)
+      writeSpecs.push({
+        ...common,
+        name: 'record a check-up',
+        writes: { kind: 'checkup', children, visitDate: today.toISOString().slice(0, 10) },
+      });
+    const before = await auditByAction();
+    const writeResults = await load(writeSpecs);
+    const after = await auditByAction();
+    const delta = (match: (a: string) => boolean) =>
+      [...after.entries()].filter(([a]) => match(a)).reduce((n, [a, v]) => n + v - (before.get(a) ?? 0), 0);
+    for (const r of writeResults)
+      writes.push({
+        ...r,
+        auditEvents:
+          r.name === 'register a person'
+            ? delta((a) => a === 'person.create')
+            : delta((a) => a === 'child.checkup.create'),
+      });
+    return {
+      scale: o.scale,
+      database: o.database,
+      databaseVersion,
+      seed,
+      rows,
+      dashboard,
+      recompute,
+      load: loadResults,
+      writes,
+      notes,
+    };
+  } finally {
+    await app?.close();
+    await db.drop();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench -- --scale tiny|demo|county|city|province [--smoke] [--seed N] [--duration S] [--connections N]
+ * [--database pglite|postgres] [--no-append] [--keep]`
+ *
+ * Runs the benchmark suite against the real server and a fresh database (PGlite, or a new database on the
+ * DATABASE_URL server), prints a table and appends it with machine information to BENCHMARKS.md (smoke runs only
+ * print). At demo scale with DATABASE_URL set, the run is made on both PGlite and PostgreSQL and compared.
+ */
+import { parseArgs } from 'node:util';
+
+// logins of the bench's own accounts use the fast hash (the login itself is not measured)
+process.env.FUYOU_FAST_HASH = '1';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'tiny' },
+    smoke: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20261122' },
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+    database: { type: 'string' },
+    'no-append': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+  allowPositionals: false,
+});
+
+const { runBenchmarks } = await import('./bench/run');
+const { appendToBenchmarks, comparison, markdown } = await import('./bench/report');
+const { SCALES } = await import('./generator/index');
+const { fileURLToPath } = await import('node:url');
+
+const scale = values.scale as keyof typeof SCALES;
+if (!SCALES[scale]) {
+  console.error(`unknown scale ${values.scale}; one of ${Object.keys(SCALES).join(', ')}`);
+  process.exit(2);
+}
+const bulk = SCALES[scale].writer === 'bulk';
+const databases: Array<'pglite' | 'postgres'> = values.database
+  ? [values.database as 'pglite' | 'postgres']
+  : bulk
+    ? ['postgres']
+    : scale === 'demo' && process.env.DATABASE_URL
+      ? ['pglite', 'postgres']
+      : [process.env.DATABASE_URL ? 'postgres' : 'pglite'];
+if (databases.includes('postgres') && !process.env.DATABASE_URL) {
+  console.error(`规模 ${scale} 需要 PostgreSQL：请设置 DATABASE_URL (scale ${scale} needs DATABASE_URL)`);
+  process.exit(2);
+}
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+const started = performance.now();
+const results = [];
+for (const database of databases) {
+  const r = await runBenchmarks({
+    scale,
+    smoke: values.smoke!,
+    seed: Number(values.seed),
+    database,
+    duration: Number(values.duration ?? (values.smoke ? 1 : 15)),
+    connections: values.smoke ? Math.min(10, Number(values.connections)) : Number(values.connections),
+    keep: values.keep!,
+    log: (m) => console.error(m),
+  });
+  results.push(r);
+  console.log(markdown(r, command));
+}
+let text = results.map((r) => markdown(r, command)).join('\n');
+if (results.length === 2) {
+  const c = comparison(results[0]!, results[1]!);
+  console.log(c);
+  text += `\n${c}`;
+}
+if (!values.smoke && !values['no-append']) {
+  const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
+  appendToBenchmarks(file, text);
+  console.error(`已追加 appended to ${file}`);
+}
+console.error(`完成 done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+process.exit(0);
