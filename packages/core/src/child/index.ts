@@ -8,3 +8,4 @@ export * from './child-config';
 export * from './child-schedule';
 export * from './warning-signs';
 export * from './nutrition-case-rules';
+export * from './high-risk-infant';
