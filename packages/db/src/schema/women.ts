@@ -241,6 +241,51 @@ export interface FolicAcidFollowUpTable {
   created_by: string | null;
 }
 
+/** A thalassaemia test result of a person (any programme). */
+export interface ThalassaemiaTestTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  test_date: DateString;
+  kind: 'blood_indices' | 'hb_analysis' | 'gene_test';
+  source: WDefault<string>;
+  source_id: string | null;
+  mcv_fl: number | null;
+  mch_pg: number | null;
+  hba2_pct: number | null;
+  gene_result: string | null;
+  carrier_status: string;
+  suspicion: string | null;
+  next_step: string | null;
+  retest_reason: string | null;
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A couple's thalassaemia risk assessment and counselling. */
+export interface ThalassaemiaCoupleTable {
+  county_code: string;
+  id: string;
+  female_person_id: string;
+  male_person_id: string;
+  assessed_on: DateString;
+  female_status: string;
+  male_status: string;
+  risk: 'high' | 'low' | 'undetermined';
+  shared_type: string | null;
+  actions: WTextArray;
+  counselling_on: DateString | null;
+  prenatal_diagnosis_referred: WDefault<boolean>;
+  counselling_note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
 export interface WomenTables {
   cancer_screening: CancerScreeningTable;
@@ -252,4 +297,6 @@ export interface WomenTables {
   preconception_check: PreconceptionCheckTable;
   folic_acid_dispensing: FolicAcidDispensingTable;
   folic_acid_follow_up: FolicAcidFollowUpTable;
+  thalassaemia_test: ThalassaemiaTestTable;
+  thalassaemia_couple: ThalassaemiaCoupleTable;
 }

@@ -194,6 +194,18 @@ export const FIELD_LABELS: Record<string, string> = {
   daysExpected: '应服天数',
   folateNgMl: '叶酸水平',
   pregnant: '是否怀孕',
+  // women's health (thalassaemia)
+  testDate: '检测日期',
+  mcvFl: 'MCV',
+  mchPg: 'MCH',
+  hba2Pct: 'HbA2',
+  geneResult: '基因检测结果',
+  carrierStatus: '携带状态',
+  retestReason: '复查理由',
+  femalePersonId: '女方',
+  malePersonId: '男方',
+  prenatalDiagnosisReferred: '转产前诊断',
+  sourceId: '来源记录',
 };
 
 z.config(z.locales.zhCN());

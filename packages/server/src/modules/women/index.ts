@@ -9,6 +9,8 @@ import { premaritalRoutes } from './premarital.routes';
 import { createPremaritalService } from './premarital.service';
 import { screeningRoutes } from './screening.routes';
 import { createScreeningService } from './screening.service';
+import { thalassaemiaRoutes } from './thalassaemia.routes';
+import { createThalassaemiaService } from './thalassaemia.service';
 
 /** Services of the women module. */
 export function createWomenServices(deps: ModuleDeps) {
@@ -17,7 +19,8 @@ export function createWomenServices(deps: ModuleDeps) {
   const premarital = createPremaritalService(deps);
   const preconception = createPreconceptionService(deps);
   const folicAcid = createFolicAcidService(deps);
-  return { screenings, coverage, premarital, preconception, folicAcid };
+  const thalassaemia = createThalassaemiaService(deps);
+  return { screenings, coverage, premarital, preconception, folicAcid, thalassaemia };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
 
@@ -26,4 +29,5 @@ export function womenRoutes(app: FastifyInstance, services: Services) {
   screeningRoutes(app, services);
   premaritalRoutes(app, services);
   preconceptionRoutes(app, services);
+  thalassaemiaRoutes(app, services);
 }
