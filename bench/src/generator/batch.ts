@@ -52,6 +52,11 @@ export const TABLE_ORDER = [
   'cancer_screening_case_step',
   'marriage_registration_count',
   'premarital_exam',
+  'thalassaemia_test',
+  'thalassaemia_couple',
+  'preconception_check',
+  'folic_acid_dispensing',
+  'folic_acid_follow_up',
   'child_death_review',
 ] as const;
 

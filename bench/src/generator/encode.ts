@@ -26,7 +26,7 @@ export function resolveSecrets(table: string, row: Row, crypto: FieldCrypto): Ro
     row.result_enc = crypto.encrypt(row._result as string);
   } else if (table === 'pmtct_record') {
     row.data_enc = crypto.encrypt(row._data as string);
-  } else if (table === 'premarital_exam') {
+  } else if (table === 'premarital_exam' || table === 'preconception_check') {
     row.female_infectious_enc = row._femaleInfectious ? crypto.encrypt(row._femaleInfectious as string) : null;
     row.male_infectious_enc = row._maleInfectious ? crypto.encrypt(row._maleInfectious as string) : null;
   }

@@ -59,6 +59,8 @@ export interface GeneratorRates {
   cancerScreeningsPerBirth: number;
   /** Couples given a premarital examination each year, per live birth of the county. */
   premaritalExamsPerBirth: number;
+  /** Share of examined couples who come back for a free preconception check (with folic acid). */
+  preconceptionShare: number;
   /** Share of them also screened for breast cancer. */
   breastScreeningShare: number;
 }
@@ -99,6 +101,7 @@ export const DEFAULT_RATES: GeneratorRates = {
   cancerScreeningsPerBirth: 1.2,
   breastScreeningShare: 0.9,
   premaritalExamsPerBirth: 0.7,
+  preconceptionShare: 0.5,
 };
 
 /** Rates with some of them overridden. */

@@ -315,9 +315,10 @@ function premaritalExams(
     const mInf = infectious();
     const positive = Object.values(fInf).includes('positive') || Object.values(mInf).includes('positive');
     const finding = positive ? ['infectious_disease'] : rng.chance(0.05) ? ['other_abnormal'] : [];
+    const examId = rng.uuid();
     add('premarital_exam', {
       county_code: county.code,
-      id: rng.uuid(),
+      id: examId,
       exam_date: isoOf(day),
       institution_id: clinic,
       examiner: null,
@@ -351,6 +352,195 @@ function premaritalExams(
       version: 1,
       created_at: at,
       updated_at: at,
+      created_by: plan.createdBy,
+    });
+    thalassaemia(plan, rng, add, day, examId, femaleId, maleId);
+    if (rng.chance(rates.preconceptionShare)) preconception(plan, rng, add, day, femaleId, maleId);
+  }
+}
+
+/**
+ * Thalassaemia screening of both partners at the premarital examination: red-cell indices, and for a low MCV or
+ * MCH haemoglobin analysis and a gene test; a couple record when either partner is a carrier (high risk when both
+ * carry the same type).
+ */
+function thalassaemia(
+  plan: BatchPlan,
+  rng: Rng,
+  add: (table: string, row: Row) => void,
+  day: number,
+  examId: string,
+  femaleId: string,
+  maleId: string,
+) {
+  const { county, today } = plan;
+  const status = (personId: string): string => {
+    const carrier = rng.chance(0.04);
+    const type = rng.chance(0.7) ? 'alpha' : 'beta';
+    const test = (kind: string, d: number, extra: Row) =>
+      add('thalassaemia_test', {
+        county_code: county.code,
+        id: rng.uuid(),
+        person_id: personId,
+        test_date: isoOf(d),
+        kind,
+        source: 'premarital',
+        source_id: examId,
+        mcv_fl: null,
+        mch_pg: null,
+        hba2_pct: null,
+        gene_result: null,
+        carrier_status: 'not_tested',
+        suspicion: null,
+        next_step: null,
+        retest_reason: null,
+        institution_id: county.institutions.mch,
+        note: null,
+        version: 1,
+        created_at: timestampOf(Math.min(today, d), 600),
+        created_by: plan.createdBy,
+        ...extra,
+      });
+    test('blood_indices', day, {
+      mcv_fl: carrier ? Math.round(rng.gauss(72, 4) * 10) / 10 : Math.round(rng.gauss(90, 4) * 10) / 10,
+      mch_pg: carrier ? Math.round(rng.gauss(23, 1.5) * 10) / 10 : Math.round(rng.gauss(30, 1.5) * 10) / 10,
+      carrier_status: carrier ? `suspected_${type}` : 'none',
+      suspicion: carrier ? type : 'none',
+      next_step: carrier ? 'gene_test' : null,
+    });
+    if (!carrier) return 'none';
+    const geneDay = day + rng.int(7, 21);
+    if (geneDay > today) return `suspected_${type}`;
+    test('gene_test', geneDay, {
+      gene_result: type === 'alpha' ? '--SEA/αα' : 'βCD41-42/βN',
+      carrier_status: type,
+      suspicion: type,
+    });
+    return type;
+  };
+  const f = status(femaleId);
+  const m = status(maleId);
+  if (f === 'none' && m === 'none') return;
+  const same = f.replace('suspected_', '') === m.replace('suspected_', '');
+  const confirmed = !f.startsWith('suspected') && !m.startsWith('suspected');
+  const risk = f !== 'none' && m !== 'none' && same ? (confirmed ? 'high' : 'undetermined') : 'low';
+  const on = Math.min(today, day + 21);
+  add('thalassaemia_couple', {
+    county_code: county.code,
+    id: rng.uuid(),
+    female_person_id: femaleId,
+    male_person_id: maleId,
+    assessed_on: isoOf(on),
+    female_status: f,
+    male_status: m,
+    risk,
+    shared_type: same && f !== 'none' && m !== 'none' ? f.replace('suspected_', '') : null,
+    actions:
+      risk === 'high' ? ['genetic_counselling', 'prenatal_diagnosis'] : risk === 'undetermined' ? ['gene_test'] : [],
+    counselling_on: risk === 'high' ? isoOf(on) : null,
+    prenatal_diagnosis_referred: risk === 'high',
+    counselling_note: null,
+    version: 1,
+    created_at: timestampOf(on, 600),
+    updated_at: timestampOf(on, 600),
+    created_by: plan.createdBy,
+  });
+}
+
+/** A free preconception check of the couple some months after marriage, with folic acid dispensed and followed. */
+function preconception(
+  plan: BatchPlan,
+  rng: Rng,
+  add: (table: string, row: Row) => void,
+  married: number,
+  femaleId: string,
+  maleId: string,
+) {
+  const { county, today } = plan;
+  const day = married + rng.int(30, 240);
+  if (day > today) return;
+  const id = rng.uuid();
+  const at = timestampOf(Math.min(today, day + rng.int(0, 2)), rng.int(480, 1050));
+  const femaleHigh = rng.chance(0.12);
+  const maleHigh = rng.chance(0.05);
+  const referred = (femaleHigh || maleHigh) && rng.chance(0.5);
+  const negative = JSON.stringify({ hiv: 'negative', syphilis: 'negative', hbsag: 'negative' });
+  add('preconception_check', {
+    county_code: county.code,
+    id,
+    check_date: isoOf(day),
+    institution_id: county.institutions.mch,
+    examiner: null,
+    funded: true,
+    planned_pregnancy_on: isoOf(day + rng.int(30, 180)),
+    female_person_id: femaleId,
+    female_values: JSON.stringify({ bmi: Math.round(rng.gauss(21.5, 2.5) * 10) / 10 }),
+    female_reported: [],
+    female_items: ['blood_routine', 'urine_routine', 'blood_group', 'glucose', 'liver_function', 'thyroid'],
+    _femaleInfectious: negative,
+    female_risk_level: femaleHigh ? 'high' : 'low',
+    female_risk_factors: femaleHigh ? [rng.pick(['anaemia', 'obesity', 'thyroid_disease', 'rubella_susceptible'])] : [],
+    male_person_id: maleId,
+    male_values: JSON.stringify({}),
+    male_reported: [],
+    male_items: ['blood_routine', 'urine_routine', 'blood_group'],
+    _maleInfectious: negative,
+    male_risk_level: maleHigh ? 'high' : 'low',
+    male_risk_factors: maleHigh ? ['smoking'] : [],
+    risk_level: femaleHigh || maleHigh ? 'high' : 'low',
+    advice: femaleHigh || maleHigh ? '孕前咨询，纠正危险因素后计划妊娠' : '健康教育，补服叶酸',
+    referred,
+    referral_institution_id: referred ? county.institutions.mch : null,
+    referral_to: null,
+    referral_reason: referred ? '孕前高风险因素' : null,
+    follow_up_due: femaleHigh || maleHigh ? isoOf(day + 90) : null,
+    follow_up_done_on:
+      (femaleHigh || maleHigh) && day + 90 <= today && rng.chance(0.7) ? isoOf(day + rng.int(60, 90)) : null,
+    follow_up_outcome: null,
+    pregnancy_id: null,
+    pregnancy_confirmed_on: null,
+    note: null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+    created_by: plan.createdBy,
+  });
+  const dispensing = rng.uuid();
+  add('folic_acid_dispensing', {
+    county_code: county.code,
+    id: dispensing,
+    person_id: femaleId,
+    preconception_check_id: id,
+    dispensed_on: isoOf(day),
+    packs: 3,
+    tablets: 93,
+    supply_days: 93,
+    follow_up_due: isoOf(day + 93),
+    programme: 'folic_acid_supplementation',
+    stage: 'preconception',
+    institution_id: county.institutions.mch,
+    note: null,
+    version: 1,
+    created_at: at,
+    created_by: plan.createdBy,
+  });
+  const followDay = day + rng.int(85, 110);
+  if (followDay <= today && rng.chance(0.85)) {
+    const taken = rng.chance(0.8) ? rng.int(80, 93) : rng.chance(0.5) ? rng.int(10, 79) : 0;
+    add('folic_acid_follow_up', {
+      county_code: county.code,
+      id: rng.uuid(),
+      person_id: femaleId,
+      dispensing_id: dispensing,
+      follow_up_date: isoOf(followDay),
+      days_taken: taken,
+      days_expected: 93,
+      adherence: taken === 0 ? 'not_taken' : taken / 93 >= 0.8 ? 'adherent' : 'non_adherent',
+      share: Math.round((taken / 93) * 10000) / 10000,
+      folate_ng_ml: null,
+      pregnant: rng.chance(0.3),
+      note: null,
+      created_at: timestampOf(Math.min(today, followDay), 600),
       created_by: plan.createdBy,
     });
   }
