@@ -9,3 +9,4 @@ export * from './child-schedule';
 export * from './warning-signs';
 export * from './nutrition-case-rules';
 export * from './high-risk-infant';
+export * from './newborn-screening';
