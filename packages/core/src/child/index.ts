@@ -10,3 +10,4 @@ export * from './warning-signs';
 export * from './nutrition-case-rules';
 export * from './high-risk-infant';
 export * from './newborn-screening';
+export * from './child-screening';
