@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { api } from '../../api/client';
@@ -17,6 +17,7 @@ export function PersonPicker(props: {
   'data-testid'?: string;
   id?: string;
   disabled?: boolean;
+  style?: CSSProperties;
 }) {
   const { pick } = useI18n();
   const [q, setQ] = useState('');
@@ -43,6 +44,7 @@ export function PersonPicker(props: {
       showSearch
       allowClear
       disabled={props.disabled}
+      style={props.style}
       filterOption={false}
       onSearch={setQ}
       loading={list.isFetching}

@@ -14,6 +14,8 @@ import {
   PREMARITAL_DISEASE_CATEGORIES,
   PREMARITAL_FINDING_LABELS,
   PREMARITAL_OPINIONS_NATIONAL,
+  THALASSAEMIA_CARRIER_LABELS,
+  THALASSAEMIA_TEST_LABELS,
   PRECONCEPTION_RISK_FACTOR_LABELS,
   FOLIC_ACID_ADHERENCE_LABELS,
   SCREENING_CASE_EVENT_LABELS,
@@ -225,3 +227,23 @@ export const REPORTED_FACTORS = [
 export function preconceptionItems(sex: 'female' | 'male') {
   return preconceptionItemsFor(sex);
 }
+
+export const THAL_KIND: LabelMap = THALASSAEMIA_TEST_LABELS;
+export const CARRIER: LabelMap = fromList(THALASSAEMIA_CARRIER_LABELS);
+export const THAL_RISK: LabelMap = {
+  high: { zh: '高风险（同型携带）', en: 'High (same type)' },
+  low: { zh: '低风险', en: 'Low' },
+  undetermined: { zh: '待定', en: 'Undetermined' },
+};
+export const THAL_ACTION: LabelMap = {
+  genetic_counselling: { zh: '遗传咨询', en: 'Genetic counselling' },
+  prenatal_diagnosis: { zh: '产前诊断', en: 'Prenatal diagnosis' },
+  partner_screening: { zh: '配偶筛查', en: 'Screen the partner' },
+  gene_test: { zh: '基因检测', en: 'Gene test' },
+};
+export const RETEST_REASON: LabelMap = {
+  valid_result_on_file: { zh: '已有有效结果，无需复查', en: 'Valid result on file' },
+  superseded_by_valid_result: { zh: '已有基因检测结果，无需复查', en: 'Gene test on file' },
+  expired: { zh: '结果已过期，需重新检测', en: 'Result expired' },
+  none_on_file: { zh: '无检测结果，需检测', en: 'No result on file' },
+};

@@ -1,5 +1,13 @@
-import { AlertOutlined, BarChartOutlined, FileProtectOutlined, HeartOutlined, WomanOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
+  HeartOutlined,
+  WomanOutlined,
+} from '@ant-design/icons';
 import { FolicAcidPage } from './folic-acid.page';
+import { ThalassaemiaPage } from './thalassaemia.page';
 import { MarriageRegistrationsPage } from './marriage-registrations.page';
 import { PreconceptionDetailPage } from './preconception-detail.page';
 import { PreconceptionListPage } from './preconception-list.page';
@@ -138,6 +146,16 @@ export const WOMEN_MODULES: AppModule[] = [
     permission: 'care.read',
     element: <FolicAcidPage />,
     nav: false,
+  },
+  {
+    key: 'women-thalassaemia',
+    path: '/women/thalassaemia',
+    labelZh: '地贫防控',
+    labelEn: 'Thalassaemia',
+    permission: 'care.read',
+    element: <ThalassaemiaPage />,
+    icon: <ExperimentOutlined />,
+    group: 'work',
   },
   {
     key: 'women-person',

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n-provider';
 import { PreconceptionHistory } from './preconception-history';
 import { PremaritalHistory } from './premarital-history';
 import { ScreeningHistory } from './screening-history';
+import { ThalassaemiaHistory } from './thalassaemia-history';
 
 /**
  * The person's history in the women's-health and pre-pregnancy programmes, for the person-detail page: one tab per
@@ -31,6 +32,11 @@ export function WomenPersonSection(props: { personId: string; sex: string }) {
       key: 'preconception',
       label: pick('孕前保健与叶酸', 'Preconception and folic acid'),
       children: <PreconceptionHistory personId={props.personId} sex={female ? 'female' : 'male'} />,
+    },
+    {
+      key: 'thalassaemia',
+      label: pick('地贫', 'Thalassaemia'),
+      children: <ThalassaemiaHistory personId={props.personId} />,
     },
   ];
   return (

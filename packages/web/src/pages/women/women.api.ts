@@ -413,3 +413,76 @@ export const preconceptionApi = {
   folicFollowUp: (body: Record<string, unknown>) => api.post<FolicFollowUp>('/folic-acid/follow-ups', body),
   folicHistory: (personId: string) => api.get<FolicHistory>(`/people/${personId}/folic-acid`),
 };
+
+/** A thalassaemia test. */
+export interface ThalTest {
+  id: string;
+  personId: string;
+  testDate: string;
+  kind: string;
+  source: string;
+  mcvFl: number | null;
+  mchPg: number | null;
+  hba2Pct: number | null;
+  geneResult: string | null;
+  carrierStatus: string;
+  suspicion: string | null;
+  nextStep: string | null;
+  retestReason: string | null;
+}
+
+/** A thalassaemia list row. */
+export interface ThalTestListItem extends ThalTest {
+  personName: string;
+  sex: string;
+  idNumberMasked: string | null;
+  institutionName: string | null;
+}
+
+/** A retest decision. */
+export interface RetestDecision {
+  retest: boolean;
+  reason: string;
+  reuse: { kind: string; date: string } | null;
+}
+
+/** A couple assessment. */
+export interface ThalCouple {
+  id: string;
+  femalePersonId: string;
+  malePersonId: string;
+  femaleName?: string;
+  maleName?: string;
+  assessedOn: string;
+  femaleStatus: string;
+  maleStatus: string;
+  risk: string;
+  sharedType: string | null;
+  actions: string[];
+  counsellingOn: string | null;
+  prenatalDiagnosisReferred: boolean;
+  pending: boolean;
+  version: number;
+}
+
+/** A person's thalassaemia record. */
+export interface ThalHistory {
+  tests: ThalTest[];
+  status: { status: string; confirmed: boolean; basisDate: string | null };
+  retest: Record<string, RetestDecision>;
+  couples: ThalCouple[];
+}
+
+/** Calls of the thalassaemia pages. */
+export const thalApi = {
+  record: (body: Record<string, unknown>) => api.post<ThalTest>('/thalassaemia-tests', body),
+  tests: (q: QueryParams) => api.get<Page<ThalTestListItem>>('/thalassaemia-tests', q),
+  history: (personId: string) => api.get<ThalHistory>(`/people/${personId}/thalassaemia`),
+  retest: (personId: string, kind: string) =>
+    api.get<RetestDecision>(`/people/${personId}/thalassaemia/retest`, { kind }),
+  couple: (body: Record<string, unknown>) => api.post<ThalCouple>('/thalassaemia-couples', body),
+  couples: (q: QueryParams) => api.get<Page<ThalCouple>>('/thalassaemia-couples', q),
+  reassess: (id: string, version: number) => api.post<ThalCouple>(`/thalassaemia-couples/${id}/reassess`, { version }),
+  counselling: (id: string, body: Record<string, unknown>) =>
+    api.post<ThalCouple>(`/thalassaemia-couples/${id}/counselling`, body),
+};
