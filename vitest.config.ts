@@ -18,9 +18,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
-          // one fork runs the database files in turn: PGlite is CPU-heavy, and parallel forks on 2 cores starved
-          // vitest's own RPC (onTaskUpdate timeouts) even though every test passed
-          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],
