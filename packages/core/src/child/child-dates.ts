@@ -61,6 +61,8 @@ export interface ParsedInstant {
   hasTime: boolean;
   /** The calendar day as written (before any offset is applied). */
   day: number;
+  /** True when an offset was given, so `minutes` are UTC. */
+  utc: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export interface ParsedInstant {
  */
 export function parseInstant(iso: string): ParsedInstant | null {
   const day = parseDay(iso);
-  if (day !== null) return { minutes: day * 1440, hasTime: false, day };
+  if (day !== null) return { minutes: day * 1440, hasTime: false, day, utc: false };
   const m = ISO_DATE_TIME.exec(iso);
   if (!m) return null;
   const y = Number(m[1]);
@@ -87,7 +89,7 @@ export function parseInstant(iso: string): ParsedInstant | null {
     const digits = z.slice(1).replace(':', '');
     minutes -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
-  return { minutes, hasTime: true, day: base };
+  return { minutes, hasTime: true, day: base, utc: z !== undefined };
 }
 
 /** Formats minutes as 'YYYY-MM-DDTHH:mm' (UTC or wall clock, as parsed). */

@@ -11,3 +11,4 @@ export * from './nutrition-case-rules';
 export * from './high-risk-infant';
 export * from './newborn-screening';
 export * from './child-screening';
+export * from './exposed-infant';
