@@ -18,3 +18,4 @@ export * from './screening-record';
 export * from './premarital-follow-up';
 export * from './preconception-follow-up';
 export * from './thalassaemia-status';
+export * from './gyn-pelvic';
