@@ -12,3 +12,4 @@ export * from './high-risk-infant';
 export * from './newborn-screening';
 export * from './child-screening';
 export * from './exposed-infant';
+export * from './child-death';
