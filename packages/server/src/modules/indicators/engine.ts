@@ -1,0 +1,288 @@
+/**
+ * The measure engine: counts measures for a set of counties, a period and a basis with live SQL on the care
+ * records, grouped by county (or by county and institution), so that a region's figure is the sum of its
+ * counties'. All measures of one base are counted in ONE pass over the base (`count(*) filter (where …)`), so a
+ * dashboard of every indicator costs one scan per base, not one per measure. Lists of the rows behind a measure
+ * (drill-down) come from the same base and predicate, so the list and the count can never disagree.
+ *
+ * Every query runs in the caller's transaction (opened with `withScope`, so row-level security applies).
+ */
+import { sql, type Database, type Transaction } from '@fuyou/db';
+import {
+  aggregateMeasures,
+  baseMeasures,
+  bases,
+  sumMeasures,
+  tablesOfMeasure,
+  unavailableById,
+  type Basis,
+  type Fragment,
+  type MeasureContext,
+  type MeasureDef,
+  type MemberLevel,
+} from './measures/index';
+
+/** How counts are grouped: by county, or by county and institution (the institution of the counted row). */
+export type GroupBy = 'county' | 'institution';
+
+/** A count request. */
+export interface CountRequest {
+  measureIds: readonly string[];
+  counties: readonly string[];
+  scope: readonly string[];
+  from: string;
+  to: string;
+  basis: Basis;
+  groupBy?: GroupBy;
+}
+
+/** The counts of one measure. `byKey` is keyed by county code, or by `county|institutionId` for institutions. */
+export interface MeasureCount {
+  id: string;
+  status: 'ok' | 'unavailable';
+  /** The basis actually used (a measure may fix its own, or fall back to residence). */
+  basis: Basis;
+  total: number;
+  byKey: Map<string, number>;
+  reasonZh?: string;
+  reasonEn?: string;
+}
+
+/** One row behind a measure (drill-down). */
+export interface MemberRow {
+  county_code: string;
+  subject_id: string;
+  person_id: string | null;
+  person_county: string | null;
+  pregnancy_id: string | null;
+  event_date: string | null;
+  institution_id: string | null;
+}
+
+/** Tables known to be missing in this database (checked once per engine). */
+export type TableCheck = (trx: Transaction<Database>, tables: readonly string[]) => Promise<Set<string>>;
+
+/** Finds which of `tables` do not exist (a measure reading one of them is unavailable). */
+export function createTableCheck(): TableCheck {
+  const known = new Map<string, boolean>();
+  return async (trx, tables) => {
+    const unknown = tables.filter((t) => !known.has(t));
+    if (unknown.length) {
+      const r = await sql<{ relname: string }>`select c.relname from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v') and c.relname = any(${unknown}::text[])`.execute(
+        trx,
+      );
+      const present = new Set(r.rows.map((x) => x.relname));
+      for (const t of unknown) known.set(t, present.has(t));
+    }
+    return new Set(tables.filter((t) => known.get(t) === false));
+  };
+}
+
+/** The basis a measure is counted by when `asked` is asked for. */
+export function effectiveBasis(measureId: string, asked: Basis): Basis {
+  const m = baseMeasures.get(measureId);
+  if (!m) return aggregateMeasures.has(measureId) ? 'residence' : asked;
+  if (m.fixedBasis) return m.fixedBasis;
+  const base = bases.get(m.base);
+  return base?.supports.includes(asked) ? asked : 'residence';
+}
+
+/** The member level of a measure (what one row is: a pregnancy, a birth, a child…). */
+export function levelOfMeasure(measureId: string): MemberLevel {
+  const m = baseMeasures.get(measureId);
+  if (m) return bases.get(m.base)?.level ?? 'person';
+  const s = sumMeasures.get(measureId);
+  if (s) return levelOfMeasure(s.parts[0]!);
+  return 'aggregate';
+}
+
+/** The area of a measure's records (decides where a drill-down row links). */
+export function areaOfMeasure(measureId: string): 'maternal' | 'child' | 'women' | 'facility' | null {
+  const m = baseMeasures.get(measureId);
+  if (m) return bases.get(m.base)?.area ?? null;
+  const s = sumMeasures.get(measureId);
+  if (s) return areaOfMeasure(s.parts[0]!);
+  return null;
+}
+
+function extrasOf(baseId: string, needs: Iterable<string>): Fragment {
+  const base = bases.get(baseId)!;
+  const list = [...new Set(needs)].map((n) => {
+    const expr = base.extras[n];
+    if (!expr) throw new Error(`base ${baseId} has no column ${n}`);
+    return sql`${expr} as ${sql.ref(n)}`;
+  });
+  return list.length ? sql.join(list) : sql`null as _none`;
+}
+
+function contextOf(req: Pick<CountRequest, 'counties' | 'scope' | 'from' | 'to'>, basis: Basis): MeasureContext {
+  return { counties: req.counties, scope: req.scope, from: req.from, to: req.to, basis };
+}
+
+/** Counts the measures of one base with one basis in one pass. */
+async function countBaseGroup(
+  trx: Transaction<Database>,
+  baseId: string,
+  measures: readonly MeasureDef[],
+  c: MeasureContext,
+  groupBy: GroupBy,
+): Promise<Map<string, Map<string, number>>> {
+  const base = bases.get(baseId)!;
+  const extras = extrasOf(
+    baseId,
+    measures.flatMap((m) => m.needs),
+  );
+  const counts = sql.join(measures.map((m, i) => sql`count(*) filter (where ${m.where})::int as ${sql.ref(`m${i}`)}`));
+  const key = groupBy === 'institution' ? sql`b.county_code, b.institution_id` : sql`b.county_code`;
+  const r = await sql<Record<string, unknown>>`select b.county_code, ${
+    groupBy === 'institution' ? sql`b.institution_id::text as institution_id` : sql`null as institution_id`
+  }, ${counts} from (${base.source(c, extras)}) b group by ${key}`.execute(trx);
+  const out = new Map<string, Map<string, number>>();
+  measures.forEach((m, i) => {
+    const byKey = new Map<string, number>();
+    for (const row of r.rows) {
+      const n = Number(row[`m${i}`] ?? 0);
+      if (!n) continue;
+      const k =
+        groupBy === 'institution'
+          ? `${String(row.county_code)}|${String(row.institution_id ?? '')}`
+          : String(row.county_code);
+      byKey.set(k, (byKey.get(k) ?? 0) + n);
+    }
+    out.set(m.id, byKey);
+  });
+  return out;
+}
+
+/**
+ * Counts measures. Unknown ids throw (a programming error); unavailable measures (listed, or reading a missing
+ * table) come back with status 'unavailable' and no counts.
+ */
+export async function countMeasures(
+  trx: Transaction<Database>,
+  req: CountRequest,
+  missingTables: TableCheck,
+): Promise<Map<string, MeasureCount>> {
+  const groupBy = req.groupBy ?? 'county';
+  const out = new Map<string, MeasureCount>();
+  const wanted = new Set<string>();
+  const expand = (id: string) => {
+    const s = sumMeasures.get(id);
+    if (s) s.parts.forEach(expand);
+    wanted.add(id);
+  };
+  req.measureIds.forEach(expand);
+  const allTables = [...new Set([...wanted].flatMap((id) => tablesOfMeasure(id)))];
+  const missing = await missingTables(trx, allTables);
+  const groups = new Map<string, { baseId: string; basis: Basis; measures: MeasureDef[] }>();
+  for (const id of wanted) {
+    const u = unavailableById.get(id);
+    const basis = effectiveBasis(id, req.basis);
+    if (u) {
+      out.set(id, {
+        id,
+        status: 'unavailable',
+        basis,
+        total: 0,
+        byKey: new Map(),
+        reasonZh: u.reasonZh,
+        reasonEn: u.reasonEn,
+      });
+      continue;
+    }
+    const gone = tablesOfMeasure(id).filter((t) => missing.has(t));
+    if (gone.length) {
+      out.set(id, {
+        id,
+        status: 'unavailable',
+        basis,
+        total: 0,
+        byKey: new Map(),
+        reasonZh: `数据表不存在：${gone.join('、')}`,
+        reasonEn: `Missing table(s): ${gone.join(', ')}`,
+      });
+      continue;
+    }
+    const bm = baseMeasures.get(id);
+    if (bm) {
+      const k = `${bm.base}|${basis}`;
+      const g = groups.get(k) ?? { baseId: bm.base, basis, measures: [] };
+      g.measures.push(bm);
+      groups.set(k, g);
+      continue;
+    }
+    const am = aggregateMeasures.get(id);
+    if (am) {
+      const r = await sql<{ county_code: string; n: number }>`${am.counts(contextOf(req, 'residence'))}`.execute(trx);
+      const byKey = new Map<string, number>();
+      for (const row of r.rows) {
+        const k = groupBy === 'institution' ? `${row.county_code}|` : row.county_code;
+        byKey.set(k, (byKey.get(k) ?? 0) + Number(row.n));
+      }
+      out.set(id, { id, status: 'ok', basis: 'residence', total: sum(byKey), byKey });
+      continue;
+    }
+    if (!sumMeasures.has(id)) throw new Error(`unknown measure ${id}`);
+  }
+  for (const g of groups.values()) {
+    const counts = await countBaseGroup(trx, g.baseId, g.measures, contextOf(req, g.basis), groupBy);
+    for (const [id, byKey] of counts) out.set(id, { id, status: 'ok', basis: g.basis, total: sum(byKey), byKey });
+  }
+  // sums, innermost first (a part may itself be a sum)
+  const resolveSum = (id: string): MeasureCount => {
+    const done = out.get(id);
+    if (done && !sumMeasures.has(id)) return done;
+    const s = sumMeasures.get(id)!;
+    const parts = s.parts.map(resolveSum);
+    const off = parts.find((p) => p.status === 'unavailable');
+    const basis = parts[0]?.basis ?? req.basis;
+    const mc: MeasureCount = off
+      ? {
+          id,
+          status: 'unavailable',
+          basis,
+          total: 0,
+          byKey: new Map(),
+          reasonZh: off.reasonZh!,
+          reasonEn: off.reasonEn!,
+        }
+      : { id, status: 'ok', basis, total: 0, byKey: new Map() };
+    if (!off) {
+      for (const p of parts) for (const [k, n] of p.byKey) mc.byKey.set(k, (mc.byKey.get(k) ?? 0) + n);
+      mc.total = sum(mc.byKey);
+    }
+    out.set(id, mc);
+    return mc;
+  };
+  for (const id of wanted) if (sumMeasures.has(id)) resolveSum(id);
+  return out;
+}
+
+function sum(m: Map<string, number>): number {
+  let t = 0;
+  for (const n of m.values()) t += n;
+  return t;
+}
+
+/** The SQL of the rows behind a measure (a base measure, or the union of a sum's parts). */
+export function memberRowsSql(measureId: string, req: Omit<CountRequest, 'measureIds' | 'groupBy'>): Fragment {
+  const s = sumMeasures.get(measureId);
+  if (s)
+    return sql.join(
+      s.parts.map((p) => sql`(${memberRowsSql(p, req)})`),
+      sql` union all `,
+    );
+  const m = baseMeasures.get(measureId);
+  if (!m) throw new Error(`measure ${measureId} has no rows`);
+  const base = bases.get(m.base)!;
+  const c = contextOf(req, effectiveBasis(measureId, req.basis));
+  return sql`select b.county_code, b.subject_id, b.person_id, b.person_county, b.pregnancy_id, b.event_date,
+    b.institution_id from (${base.source(c, extrasOf(m.base, m.needs))}) b where ${m.where}`;
+}
+
+/** Whether a measure has rows behind it (aggregate figures and unavailable measures do not). */
+export function hasMembers(measureId: string): boolean {
+  return baseMeasures.has(measureId) || sumMeasures.has(measureId);
+}

@@ -1,0 +1,151 @@
+/**
+ * Shapes of the measure registry: a measure is one count (the ids of core's `indicatorMeasures`) defined as a
+ * boolean predicate over the rows of a base (a derived table with one row per counted subject: a woman delivered,
+ * a birth, a child, a death…). The engine counts all measures of a base in one pass (`count(*) filter (where …)`
+ * grouped by county), and lists the rows of one measure for the drill-down.
+ */
+import { sql } from '@fuyou/db';
+
+/** A piece of SQL (a Kysely raw builder). */
+export type Fragment = ReturnType<typeof sql>;
+
+/**
+ * Whose county a row counts for: `residence` the county of the record (people's rows live under the county where
+ * they live; a transfer moves them), `hukou` the county of the household registration (first 6 digits of the
+ * person's hukou region code), `facility` the county of the institution where the service happened.
+ */
+export type Basis = 'residence' | 'hukou' | 'facility';
+
+/** All bases. */
+export const BASES: readonly Basis[] = ['residence', 'hukou', 'facility'];
+
+/** What one row of a base stands for (and what a drill-down row links to). */
+export type MemberLevel = 'pregnancy' | 'birth' | 'child' | 'woman' | 'person' | 'institution' | 'aggregate';
+
+/** Parameters of one count: counties of the region, the user's scope, an inclusive date range and a basis. */
+export interface MeasureContext {
+  /** Counties whose figures are wanted (the basis county must be one of them). */
+  counties: readonly string[];
+  /** Counties whose rows the user may read (row-level security applies as well). */
+  scope: readonly string[];
+  /** First day of the period (inclusive, 'YYYY-MM-DD'). */
+  from: string;
+  /** Last day of the period (inclusive). */
+  to: string;
+  basis: Basis;
+}
+
+/**
+ * A base: a derived table `b` with the standard columns `county_code` (text, the basis county), `subject_id`
+ * (text, unique per counted unit), `person_id` (uuid or null), `person_county` (county of the person's record, for
+ * the link), `pregnancy_id` (uuid or null), `event_date` (date or null) and `institution_id` (uuid or null), plus
+ * the extra columns a measure asks for.
+ */
+export interface BaseDef {
+  id: string;
+  level: MemberLevel;
+  /** Area of the records (decides where a drill-down row links). */
+  area: 'maternal' | 'child' | 'women' | 'facility';
+  /** Tables read (a missing table makes the base's measures unavailable). */
+  tables: readonly string[];
+  /** Bases this base can count by. */
+  supports: readonly Basis[];
+  /** Named expressions a measure predicate may use as `b.<name>` (evaluated only when needed). */
+  extras: Readonly<Record<string, Fragment>>;
+  /** The derived table: `select <standard columns>, <extras> from … where …` for the context. */
+  source(c: MeasureContext, extras: Fragment): Fragment;
+}
+
+/** A measure: a predicate over one base's rows. */
+export interface MeasureDef {
+  /** Measure id of core `indicatorMeasures` (or an internal part, prefixed `part_`). */
+  id: string;
+  base: string;
+  /** Extra columns of the base the predicate reads. */
+  needs: readonly string[];
+  /** Boolean SQL over `b.*`. */
+  where: Fragment;
+  /** A basis the measure always uses whatever is asked (e.g. deliveries counted by the delivering institution). */
+  fixedBasis?: Basis;
+  /** How the measure is read, when it needs saying (zh / en). */
+  noteZh?: string;
+  noteEn?: string;
+}
+
+/** A measure that is the sum of other measures (e.g. perinatal deaths = stillbirths ≥28 weeks + deaths <7 days). */
+export interface SumMeasureDef {
+  id: string;
+  parts: readonly string[];
+  noteZh?: string;
+  noteEn?: string;
+}
+
+/** A measure counted from aggregate figures (census, civil-affairs counts): no people behind it. */
+export interface AggregateMeasureDef {
+  id: string;
+  tables: readonly string[];
+  /** `select county_code::text, n::int` over the counties of the context. */
+  counts(c: MeasureContext): Fragment;
+  noteZh: string;
+  noteEn: string;
+}
+
+/** A measure the engine cannot count yet, and why. */
+export interface UnavailableMeasure {
+  id: string;
+  reasonZh: string;
+  reasonEn: string;
+}
+
+/** The standard column list of a base row. */
+export function standardColumns(s: {
+  county: Fragment;
+  subject: Fragment;
+  person: Fragment;
+  personCounty: Fragment;
+  pregnancy: Fragment;
+  eventDate: Fragment;
+  institution: Fragment;
+}): Fragment {
+  return sql`${s.county} as county_code, ${s.subject} as subject_id, ${s.person} as person_id,
+    ${s.personCounty} as person_county, ${s.pregnancy} as pregnancy_id, ${s.eventDate} as event_date,
+    ${s.institution} as institution_id`;
+}
+
+/**
+ * The county a row counts for under the context's basis, the joins it needs and the filter on the region's
+ * counties. `rec` is the alias of the record (its `county_code` is the residence county), `person` the column
+ * holding the person id, `inst` the column holding the institution id (facility basis).
+ */
+export function basisOf(
+  c: MeasureContext,
+  a: { rec: string; person?: string; inst?: string },
+): { county: Fragment; joins: Fragment; filter: Fragment } {
+  const rec = sql.raw(a.rec);
+  if (c.basis === 'hukou' && a.person) {
+    return {
+      county: sql`left(hk.hukou_region_code, 6)`,
+      joins: sql`join person hk on hk.county_code = ${rec}.county_code and hk.id = ${sql.raw(a.person)}`,
+      filter: sql`${rec}.county_code = any(${[...c.scope]}::bpchar[])
+        and left(hk.hukou_region_code, 6) = any(${[...c.counties]}::text[])`,
+    };
+  }
+  if (c.basis === 'facility' && a.inst) {
+    return {
+      county: sql`fi.county_code::text`,
+      joins: sql`join institution fi on fi.id = ${sql.raw(a.inst)}`,
+      filter: sql`${rec}.county_code = any(${[...c.scope]}::bpchar[])
+        and fi.county_code = any(${[...c.counties]}::bpchar[])`,
+    };
+  }
+  return {
+    county: sql`${rec}.county_code::text`,
+    joins: sql``,
+    filter: sql`${rec}.county_code = any(${[...c.counties]}::bpchar[])`,
+  };
+}
+
+/** `jsonb` value as an array ('[]' when it is not one), for jsonb_array_elements. */
+export function jsonArray(expr: Fragment): Fragment {
+  return sql`(case when jsonb_typeof(${expr}) = 'array' then ${expr} else '[]'::jsonb end)`;
+}
