@@ -286,6 +286,138 @@ export interface ThalassaemiaCoupleTable {
   created_by: string | null;
 }
 
+/** 妇女常见病筛查 campaign with its target population. */
+export interface GynSurveyCampaignTable {
+  county_code: string;
+  id: string;
+  name: string;
+  year: number;
+  start_date: DateString;
+  end_date: DateString;
+  target_population: number;
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** One woman's examination in a survey campaign. */
+export interface GynSurveyExamTable {
+  county_code: string;
+  id: string;
+  campaign_id: string;
+  person_id: string;
+  exam_date: DateString;
+  age: number;
+  in_target: boolean;
+  findings: WTextArray;
+  disposition: 'none' | 'treated' | 'referred' | 'follow_up';
+  treatment: string | null;
+  referral_to: string | null;
+  follow_up_due: DateString | null;
+  follow_up_done_on: DateString | null;
+  follow_up_outcome: string | null;
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** Postpartum pelvic-floor screening. */
+export interface PelvicFloorScreeningTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  screening_date: DateString;
+  delivery_id: string | null;
+  delivery_date: DateString | null;
+  postpartum_days: number | null;
+  muscle_strength: number;
+  pop_stage: number;
+  stress_incontinence: WDefault<boolean>;
+  rehab_indicated: boolean;
+  reasons: WTextArray;
+  planned_sessions: number | null;
+  status: 'no_rehab' | 'rehab_planned' | 'in_rehab' | 'completed' | 'declined';
+  first_session_due: DateString | null;
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A pelvic-floor rehabilitation session. */
+export interface PelvicFloorSessionTable {
+  county_code: string;
+  id: string;
+  screening_id: string;
+  person_id: string;
+  session_date: DateString;
+  session_no: number;
+  modality: string;
+  muscle_strength_after: number | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A family-planning technical service. */
+export interface FamilyPlanningServiceTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  service_date: DateString;
+  service: string;
+  institution_id: string | null;
+  complications: WTextArray;
+  complication_note: string | null;
+  adverse_reaction: string | null;
+  last_menstrual_period: DateString | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A free-contraceptive stock movement of an institution (issues may name the person). */
+export interface ContraceptiveStockMovementTable {
+  county_code: string;
+  id: string;
+  institution_id: string;
+  item: string;
+  movement_date: DateString;
+  kind: 'receipt' | 'issue' | 'adjustment';
+  quantity: number;
+  person_id: string | null;
+  batch_no: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** 流产后关爱: care after an abortion with contraception and follow-up contacts. */
+export interface PostAbortionCareTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  abortion_date: DateString;
+  abortion_service: 'surgical_abortion' | 'medical_abortion' | 'mid_trimester_termination';
+  family_planning_service_id: string | null;
+  care_items: WTextArray;
+  contraception_method: string | null;
+  contraception_class: 'highly_effective' | 'other_method' | 'none';
+  follow_ups: WJson<{ month: number; date: string; method: string | null; note: string | null }[]>;
+  next_follow_up_due: DateString | null;
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
 export interface WomenTables {
   cancer_screening: CancerScreeningTable;
@@ -299,4 +431,11 @@ export interface WomenTables {
   folic_acid_follow_up: FolicAcidFollowUpTable;
   thalassaemia_test: ThalassaemiaTestTable;
   thalassaemia_couple: ThalassaemiaCoupleTable;
+  gyn_survey_campaign: GynSurveyCampaignTable;
+  gyn_survey_exam: GynSurveyExamTable;
+  pelvic_floor_screening: PelvicFloorScreeningTable;
+  pelvic_floor_session: PelvicFloorSessionTable;
+  family_planning_service: FamilyPlanningServiceTable;
+  contraceptive_stock_movement: ContraceptiveStockMovementTable;
+  post_abortion_care: PostAbortionCareTable;
 }

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
 import { createCoverageService } from './coverage.service';
+import { createFamilyPlanningService } from './family-planning.service';
 import { createFolicAcidService } from './folic-acid.service';
+import { gynFpRoutes } from './gyn-fp.routes';
+import { createGynPelvicService } from './gyn-pelvic.service';
 import { preconceptionRoutes } from './preconception.routes';
 import { createPreconceptionService } from './preconception.service';
 import { premaritalRoutes } from './premarital.routes';
@@ -20,7 +23,9 @@ export function createWomenServices(deps: ModuleDeps) {
   const preconception = createPreconceptionService(deps);
   const folicAcid = createFolicAcidService(deps);
   const thalassaemia = createThalassaemiaService(deps);
-  return { screenings, coverage, premarital, preconception, folicAcid, thalassaemia };
+  const gynPelvic = createGynPelvicService(deps);
+  const familyPlanning = createFamilyPlanningService(deps);
+  return { screenings, coverage, premarital, preconception, folicAcid, thalassaemia, gynPelvic, familyPlanning };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
 
@@ -30,4 +35,5 @@ export function womenRoutes(app: FastifyInstance, services: Services) {
   premaritalRoutes(app, services);
   preconceptionRoutes(app, services);
   thalassaemiaRoutes(app, services);
+  gynFpRoutes(app, services);
 }
