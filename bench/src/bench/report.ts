@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { RunResult } from './run';
 
 /** The machine a run happened on. */
@@ -44,30 +44,28 @@ export function goals(r: RunResult): Goal[] {
     met: r.recompute.ratio === undefined ? null : r.recompute.ratio <= 1.5,
   });
   for (const l of r.load) {
-    if (l.name.includes('worklist')) {
-      out.push({
-        what: `${l.name} p95`,
-        target: '< 100 ms',
-        value: `${f(l.p95)} ms`,
-        met: l.p95 < 100,
-        ...(l.p95 >= 100 ? { gap: `${f(l.p95 / 100, 1)}× the goal` } : {}),
-      });
+    const none = l.requests === 0;
+    const worklist = l.name.includes('worklist');
+    const limit = worklist ? 100 : 50;
+    out.push({
+      what: `${l.name} p95`,
+      target: `< ${limit} ms`,
+      value: none ? 'no response within the test' : `${f(l.p95)} ms`,
+      met: none ? false : l.p95 < limit,
+      ...(none
+        ? { gap: 'every request took longer than the test' }
+        : l.p95 >= limit
+          ? { gap: `${f(l.p95 / limit, 1)}× the goal` }
+          : {}),
+    });
+    if (worklist)
       out.push({
         what: `${l.name} throughput`,
         target: '≥ 1,000 req/s',
         value: `${f(l.throughput, 0)} req/s`,
         met: l.throughput >= 1000,
-        ...(l.throughput < 1000 ? { gap: `${f((l.throughput / 1000) * 100, 0)}% of the goal` } : {}),
+        ...(l.throughput < 1000 ? { gap: `${f((l.throughput / 1000) * 100, 1)}% of the goal` } : {}),
       });
-    } else {
-      out.push({
-        what: `${l.name} p95`,
-        target: '< 50 ms',
-        value: `${f(l.p95)} ms`,
-        met: l.p95 < 50,
-        ...(l.p95 >= 50 ? { gap: `${f(l.p95 / 50, 1)}× the goal` } : {}),
-      });
-    }
   }
   for (const w of r.writes) {
     out.push({
@@ -88,7 +86,11 @@ export function markdown(r: RunResult, command: string, date = new Date()): stri
   lines.push(`### ${r.scale} on ${r.databaseVersion} — ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   lines.push('');
   lines.push(`- command: \`${command}\``);
-  lines.push(`- machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}; database: ${r.databaseVersion}`);
+  lines.push(
+    `- machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}; database: ${r.databaseVersion}; load average at the end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (other work on the machine counts against every figure)`,
+  );
   lines.push(
     `- population: ${f(r.rows, 0)} rows (${r.seed.writer}, ${r.seed.counties} counties) seeded in ${f(r.seed.seconds)} s` +
       ` = ${f(r.rows / Math.max(r.seed.seconds, 1e-3), 0)} rows/s` +

@@ -108,12 +108,16 @@ export interface BulkLoadOptions {
   progress?: boolean;
   /** Label of the run in the audit events. */
   scale: string;
+  /** Skip foreign-key triggers while copying (default true; about twice as fast). */
+  skipTriggers?: boolean;
 }
 
 /**
  * Loads a generated population into PostgreSQL with COPY: one transaction per batch (a county's pregnancies of
- * one year and everything that follows from them), rows encrypted with the server's keys, and one summary audit
- * event per county (action `bulk.import`, with the row counts) instead of one event per row.
+ * one year and everything that follows from them), rows encrypted with the server's keys, foreign-key triggers
+ * skipped during the copy (`session_replication_role = replica`; the generator's rows are consistent and
+ * {@link checkReferences} verifies it afterwards), and one summary audit event per county (action `bulk.import`,
+ * with the row counts) instead of one event per row.
  */
 export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
   const started = performance.now();
@@ -148,6 +152,9 @@ export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
   try {
     for await (const b of batches(job, opts.worker ?? true)) {
       await client.query('BEGIN');
+      // the rows are consistent by construction (tests check it): skip the per-row foreign-key triggers of this
+      // transaction (superuser only; the audit trigger is not involved, the summary event is written apart)
+      if (opts.skipTriggers ?? true) await client.query('SET LOCAL session_replication_role = replica');
       try {
         for (const t of b.tables) {
           const n = await copyFrom(client, t.table, t.columns, t.chunks);
@@ -172,6 +179,10 @@ export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
       }
     }
     progress.done();
+    if (opts.skipTriggers ?? true) {
+      const broken = await checkReferences(client);
+      if (broken.length) throw new Error(`批量导入的外键不一致 bulk rows break foreign keys: ${broken.join('; ')}`);
+    }
     opts.log('分析表统计信息 analyzing tables…');
     for (const t of Object.keys(rowsByTable)) await client.query(`ANALYZE ${t}`);
   } finally {
@@ -193,4 +204,29 @@ async function writeSummaryEvent(
      values ($1, null, 'system', 'system', 'bulk.import', 'synthetic_population', $2, $3, '\\x', '\\x')`,
     [randomUUID(), county, JSON.stringify({ scale, seed, synthetic: true, rows: counts })],
   );
+}
+
+/**
+ * Verifies every foreign key of the public tables after a load with triggers skipped: one anti-join per
+ * constraint (rows whose referenced row is missing). Returns the constraints that fail, with their counts.
+ */
+export async function checkReferences(client: pg.Client): Promise<string[]> {
+  const fks = await client.query<{ name: string; child: string; parent: string; ccols: string[]; pcols: string[] }>(`
+    select c.conname as name, c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent,
+      array(select attname from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a
+        on a.attrelid = c.conrelid and a.attnum = k.n order by i)::text[] as ccols,
+      array(select attname from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a
+        on a.attrelid = c.confrelid and a.attnum = k.n order by i)::text[] as pcols
+    from pg_constraint c join pg_namespace ns on ns.oid = c.connamespace
+    where c.contype = 'f' and ns.nspname = current_schema()`);
+  const out: string[] = [];
+  for (const fk of fks.rows) {
+    const notNull = fk.ccols.map((c) => `ch.${c} is not null`).join(' and ');
+    const join = fk.ccols.map((c, i) => `pa.${fk.pcols[i]} = ch.${c}`).join(' and ');
+    const r = await client.query<{ n: number }>(
+      `select count(*)::int as n from ${fk.child} ch where ${notNull} and not exists (select 1 from ${fk.parent} pa where ${join})`,
+    );
+    if (r.rows[0]!.n > 0) out.push(`${fk.name}: ${r.rows[0]!.n}`);
+  }
+  return out;
 }

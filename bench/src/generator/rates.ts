@@ -98,9 +98,9 @@ export const DEFAULT_RATES: GeneratorRates = {
   lateEntry: 0.08,
   overdue: 0.1,
   dataErrors: 0.005,
-  cancerScreeningsPerBirth: 1.2,
+  cancerScreeningsPerBirth: 0.6,
   breastScreeningShare: 0.9,
-  premaritalExamsPerBirth: 0.7,
+  premaritalExamsPerBirth: 0.5,
   preconceptionShare: 0.5,
 };
 

@@ -235,7 +235,7 @@ function residentSlot(state: CountyState, county: string, birthDay: number): { b
 const MALE_GIVEN = [...'伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林'];
 
 /**
- * Premarital examinations of the batch's year: couples examined (about 0.7 per live birth), each partner a person
+ * Premarital examinations of the batch's year: couples examined (about half the live births by default), each partner a person
  * of the county, infectious results encrypted as the women's module stores them, a few findings with their
  * follow-up; and the month-by-month marriage registration counts that make the coverage a rate.
  */

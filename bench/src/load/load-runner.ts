@@ -155,6 +155,24 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
+/**
+ * Waits until the server has worked off the requests still queued when a test ended (a health check answers
+ * within 100 ms, at most two minutes), so that one test's backlog is not measured in the next.
+ */
+async function settle(url: string): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    try {
+      await (await fetch(`${url}/api/health`)).arrayBuffer();
+    } catch {
+      // the server is busy or restarting: try again
+    }
+    if (performance.now() - t < 100) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const specs = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSpec[];
   void (async () => {
@@ -162,6 +180,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     for (const spec of specs) {
       process.stderr.write(`负载 load: ${spec.name} (${spec.connections} clients, ${spec.duration}s)\n`);
       results.push(await runLoad(spec));
+      await settle(spec.url);
     }
     process.stdout.write(`${JSON.stringify(results)}\n`);
   })().catch((e: unknown) => {
