@@ -58,6 +58,13 @@ export const TABLE_ORDER = [
   'folic_acid_dispensing',
   'folic_acid_follow_up',
   'child_death_review',
+  'family_planning_service',
+  'post_abortion_care',
+  'pelvic_floor_screening',
+  'pelvic_floor_session',
+  'contraceptive_stock_movement',
+  'gyn_survey_campaign',
+  'gyn_survey_exam',
 ] as const;
 
 /** Antenatal contacts of the schedules (gestational age in days) after the registration visit. */
@@ -765,6 +772,18 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
       });
     }
     for (const r of riskRows) add('risk_assessment', r);
+    familyPlanning({
+      rng,
+      add,
+      plan,
+      womanId,
+      clinic,
+      endReason,
+      endedOn,
+      deliveryDay: delivered ? deliveryDay : null,
+      deliveryId,
+      day42: day42 ? deliveryDay + Number(day42.postpartum_day) : null,
+    });
     for (const r of visitRows) add('anc_visit', r);
     for (const r of ppRows) add('postpartum_visit', r);
 
@@ -1654,6 +1673,177 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
 /** Receives rows as they are generated (a writer encodes them at once instead of keeping them). */
 export interface RowSink {
   add(table: string, row: Row): void;
+}
+
+/** What {@link familyPlanning} needs of a pregnancy. */
+interface FpInput {
+  rng: Rng;
+  add: (table: string, row: Row) => void;
+  plan: BatchPlan;
+  womanId: string;
+  clinic: string;
+  endReason: string | null;
+  endedOn: number | null;
+  deliveryDay: number | null;
+  deliveryId: string | null;
+  day42: number | null;
+}
+
+/**
+ * After a pregnancy: post-abortion care with its family-planning service for an induced abortion; pelvic-floor
+ * screening at the 42-day check (rehabilitation sessions when weak); an IUD or implant for a share of women after
+ * birth, each issue taken from the institution's contraceptive stock.
+ */
+function familyPlanning(f: FpInput) {
+  const { rng, add, plan, womanId, clinic } = f;
+  const { county, today } = plan;
+  const at = (d: number) => timestampOf(Math.min(today, d), rng.int(480, 1050));
+  const base = {
+    county_code: county.code,
+    institution_id: county.institutions.mch,
+    version: 1,
+    created_by: plan.createdBy,
+  };
+  if (f.endReason === 'induced_abortion' && f.endedOn !== null) {
+    const serviceId = rng.uuid();
+    const service = rng.chance(0.6) ? 'medical_abortion' : 'surgical_abortion';
+    add('family_planning_service', {
+      ...base,
+      id: serviceId,
+      person_id: womanId,
+      service_date: isoOf(f.endedOn),
+      service,
+      complications: rng.chance(0.02) ? ['incomplete_abortion'] : [],
+      complication_note: null,
+      adverse_reaction: null,
+      last_menstrual_period: null,
+      note: null,
+      created_at: at(f.endedOn),
+    });
+    const method = rng.weighted(
+      ['iud_insertion', 'combined_oral_contraceptive', 'male_condom', null],
+      [0.3, 0.3, 0.3, 0.1],
+    );
+    const follow = [1, 3, 6, 12]
+      .map((m) => f.endedOn! + Math.round(m * 30.44))
+      .filter((d) => d <= today && rng.chance(0.8));
+    add('post_abortion_care', {
+      ...base,
+      id: rng.uuid(),
+      person_id: womanId,
+      abortion_date: isoOf(f.endedOn),
+      abortion_service: service,
+      family_planning_service_id: serviceId,
+      care_items: [
+        'group_education',
+        'individual_counselling',
+        'contraception_informed_choice',
+        ...(method ? ['immediate_contraception'] : []),
+      ],
+      contraception_method: method,
+      contraception_class:
+        method === 'iud_insertion' || method === 'combined_oral_contraceptive'
+          ? 'highly_effective'
+          : method
+            ? 'other_method'
+            : 'none',
+      follow_ups: JSON.stringify(follow.map((d) => ({ date: isoOf(d), method: 'phone' }))),
+      next_follow_up_due:
+        [1, 3, 6, 12].map((m) => f.endedOn! + Math.round(m * 30.44)).find((d) => d > today) !== undefined
+          ? isoOf([1, 3, 6, 12].map((m) => f.endedOn! + Math.round(m * 30.44)).find((d) => d > today)!)
+          : null,
+      note: null,
+      created_at: at(f.endedOn),
+    });
+  }
+  if (f.day42 !== null && f.deliveryDay !== null && rng.chance(0.6)) {
+    const id = rng.uuid();
+    const strength = rng.weighted([2, 3, 4, 5], [0.08, 0.22, 0.45, 0.25]);
+    const rehab = strength <= 3;
+    const sessions = rehab && rng.chance(0.8) ? rng.int(3, 10) : 0;
+    const done: number[] = [];
+    for (let k = 0; k < sessions; k++) {
+      const d = f.day42 + 7 + k * 7;
+      if (d > today) break;
+      done.push(d);
+    }
+    add('pelvic_floor_screening', {
+      ...base,
+      id,
+      person_id: womanId,
+      screening_date: isoOf(f.day42),
+      delivery_id: f.deliveryId,
+      delivery_date: isoOf(f.deliveryDay),
+      postpartum_days: f.day42 - f.deliveryDay,
+      muscle_strength: strength,
+      pop_stage: rng.weighted([0, 1, 2], [0.7, 0.25, 0.05]),
+      stress_incontinence: rng.chance(0.15),
+      rehab_indicated: rehab,
+      reasons: rehab ? ['weak_muscle_strength'] : [],
+      planned_sessions: rehab ? 10 : null,
+      status: !rehab
+        ? 'no_rehab'
+        : sessions === 0
+          ? 'declined'
+          : done.length >= sessions
+            ? 'completed'
+            : done.length
+              ? 'in_rehab'
+              : 'rehab_planned',
+      first_session_due: rehab ? isoOf(f.day42 + 7) : null,
+      note: null,
+      created_at: at(f.day42),
+    });
+    done.forEach((d, k) =>
+      add('pelvic_floor_session', {
+        county_code: county.code,
+        id: rng.uuid(),
+        screening_id: id,
+        person_id: womanId,
+        session_date: isoOf(d),
+        session_no: k + 1,
+        modality: rng.pick(['biofeedback', 'electrical_stimulation', 'kegel_training']),
+        muscle_strength_after: Math.min(5, strength + (k >= 3 ? 1 : 0)),
+        note: null,
+        created_at: at(d),
+        created_by: plan.createdBy,
+      }),
+    );
+  }
+  if (f.deliveryDay !== null && rng.chance(0.15)) {
+    const d = f.deliveryDay + rng.int(42, 120);
+    if (d <= today) {
+      const service = rng.chance(0.8) ? 'iud_insertion' : 'implant_insertion';
+      add('family_planning_service', {
+        ...base,
+        institution_id: clinic,
+        id: rng.uuid(),
+        person_id: womanId,
+        service_date: isoOf(d),
+        service,
+        complications: [],
+        complication_note: null,
+        adverse_reaction: null,
+        last_menstrual_period: null,
+        note: null,
+        created_at: at(d),
+      });
+      add('contraceptive_stock_movement', {
+        county_code: county.code,
+        id: rng.uuid(),
+        institution_id: clinic,
+        item: service === 'iud_insertion' ? 'iud_copper' : 'implant',
+        movement_date: isoOf(d),
+        kind: 'issue',
+        quantity: -1,
+        person_id: womanId,
+        batch_no: `B${isoOf(d).slice(0, 7).replace('-', '')}`,
+        note: null,
+        created_at: at(d),
+        created_by: plan.createdBy,
+      });
+    }
+  }
 }
 
 /** Number of rows in a batch. */

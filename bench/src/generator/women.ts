@@ -36,6 +36,40 @@ export function generateWomensHealth(
     });
   }
   premaritalExams(plan, state, rng, add, from, to, year);
+  // the year's gynaecological survey campaign (the cancer-screened women are examined in it) and stock receipts
+  const campaignId = rng.uuid();
+  const campaignEnd = Math.min(to - 1, today);
+  add('gyn_survey_campaign', {
+    county_code: county.code,
+    id: campaignId,
+    name: `${year}年${county.name}妇女常见病筛查`,
+    year,
+    start_date: isoOf(from),
+    end_date: isoOf(campaignEnd),
+    target_population: Math.max(1, Math.round(county.birthsPerYear * 22)),
+    institution_id: county.institutions.mch,
+    note: null,
+    version: 1,
+    created_at: timestampOf(from, 540),
+    created_by: plan.createdBy,
+  });
+  for (let d = from; d <= campaignEnd; d += 30) {
+    for (const clinic of county.institutions.clinics)
+      add('contraceptive_stock_movement', {
+        county_code: county.code,
+        id: rng.uuid(),
+        institution_id: clinic,
+        item: rng.pick(['iud_copper', 'implant', 'male_condom']),
+        movement_date: isoOf(d),
+        kind: 'receipt',
+        quantity: rng.int(20, 200),
+        person_id: null,
+        batch_no: `B${isoOf(d).slice(0, 7).replace('-', '')}`,
+        note: null,
+        created_at: timestampOf(d, 600),
+        created_by: plan.createdBy,
+      });
+  }
   for (let i = 0; i < women; i++) {
     const day = from + Math.floor(rng.next() * (to - from));
     const age = rng.int(35, 64);
@@ -117,6 +151,32 @@ export function generateWomensHealth(
       updated_at: at,
       created_by: plan.createdBy,
     });
+    if (rng.chance(0.5)) {
+      const findings = rng.chance(0.25)
+        ? [rng.pick(['vaginitis', 'cervicitis', 'uterine_fibroid', 'breast_hyperplasia'])]
+        : [];
+      add('gyn_survey_exam', {
+        county_code: county.code,
+        id: rng.uuid(),
+        campaign_id: campaignId,
+        person_id: personId,
+        exam_date: isoOf(day),
+        age,
+        in_target: true,
+        findings,
+        disposition: findings.length ? rng.weighted(['treated', 'referred', 'follow_up'], [0.6, 0.2, 0.2]) : 'none',
+        treatment: null,
+        referral_to: null,
+        follow_up_due: findings.length ? isoOf(day + 90) : null,
+        follow_up_done_on: null,
+        follow_up_outcome: null,
+        institution_id: clinic,
+        note: null,
+        version: 1,
+        created_at: at,
+        created_by: plan.createdBy,
+      });
+    }
     // cervical: HPV primary screening
     {
       const s = base('cervical', 'hpv', rng.uuid());
