@@ -14,6 +14,12 @@ import {
   PREMARITAL_DISEASE_CATEGORIES,
   PREMARITAL_FINDING_LABELS,
   PREMARITAL_OPINIONS_NATIONAL,
+  GYN_SURVEY_FINDINGS,
+  GYN_SURVEY_DISPOSITION_LABELS,
+  PELVIC_FLOOR_REASON_LABELS,
+  FAMILY_PLANNING_SERVICES,
+  FAMILY_PLANNING_COMPLICATIONS,
+  POST_ABORTION_CARE_ITEMS,
   THALASSAEMIA_CARRIER_LABELS,
   THALASSAEMIA_TEST_LABELS,
   PRECONCEPTION_RISK_FACTOR_LABELS,
@@ -25,6 +31,7 @@ import {
   VIA_VILI_LABELS,
   premaritalExamItemsFor,
   preconceptionItemsFor,
+  complicationsFor,
   suggestPremaritalOpinion,
 } from '@fuyou/core/women/index';
 
@@ -247,3 +254,40 @@ export const RETEST_REASON: LabelMap = {
   expired: { zh: '结果已过期，需重新检测', en: 'Result expired' },
   none_on_file: { zh: '无检测结果，需检测', en: 'No result on file' },
 };
+
+export const GYN_FINDING: LabelMap = fromList(GYN_SURVEY_FINDINGS);
+export const GYN_DISPOSITION: LabelMap = GYN_SURVEY_DISPOSITION_LABELS;
+export const PELVIC_REASON: LabelMap = PELVIC_FLOOR_REASON_LABELS;
+export const PELVIC_STATUS: LabelMap = {
+  no_rehab: { zh: '无需康复', en: 'No rehabilitation' },
+  rehab_planned: { zh: '待康复', en: 'Planned' },
+  in_rehab: { zh: '康复中', en: 'In rehabilitation' },
+  completed: { zh: '已完成疗程', en: 'Completed' },
+  declined: { zh: '拒绝/中止', en: 'Declined' },
+};
+export const PELVIC_MODALITY: LabelMap = {
+  biofeedback: { zh: '生物反馈', en: 'Biofeedback' },
+  electrical_stimulation: { zh: '电刺激', en: 'Electrical stimulation' },
+  kegel_training: { zh: '盆底肌训练', en: 'Kegel training' },
+  magnetic_stimulation: { zh: '磁刺激', en: 'Magnetic stimulation' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const FP_SERVICE: LabelMap = fromList(FAMILY_PLANNING_SERVICES);
+export const FP_SUPPLY: LabelMap = fromList(FAMILY_PLANNING_SERVICES.filter((s) => s.kind === 'supply'));
+export const FP_COMPLICATION: LabelMap = fromList(FAMILY_PLANNING_COMPLICATIONS);
+export const PAC_ITEM: LabelMap = fromList(POST_ABORTION_CARE_ITEMS);
+export const PAC_CLASS: LabelMap = {
+  highly_effective: { zh: '高效避孕', en: 'Highly effective' },
+  other_method: { zh: '其他方法', en: 'Other method' },
+  none: { zh: '未落实', en: 'None' },
+};
+export const STOCK_KIND: LabelMap = {
+  receipt: { zh: '入库', en: 'Receipt' },
+  issue: { zh: '发放', en: 'Issue' },
+  adjustment: { zh: '盘点调整', en: 'Adjustment' },
+};
+/** Services of one sex (core list). */
+export function fpServicesFor(sex?: 'female' | 'male') {
+  return FAMILY_PLANNING_SERVICES.filter((s) => !sex || s.sex === sex);
+}
+export { complicationsFor };

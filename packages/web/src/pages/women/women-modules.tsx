@@ -4,9 +4,13 @@ import {
   ExperimentOutlined,
   FileProtectOutlined,
   HeartOutlined,
+  MedicineBoxOutlined,
+  SafetyOutlined,
   WomanOutlined,
 } from '@ant-design/icons';
+import { FamilyPlanningPage } from './family-planning.page';
 import { FolicAcidPage } from './folic-acid.page';
+import { GynPelvicPage } from './gyn-pelvic.page';
 import { ThalassaemiaPage } from './thalassaemia.page';
 import { MarriageRegistrationsPage } from './marriage-registrations.page';
 import { PreconceptionDetailPage } from './preconception-detail.page';
@@ -155,6 +159,26 @@ export const WOMEN_MODULES: AppModule[] = [
     permission: 'care.read',
     element: <ThalassaemiaPage />,
     icon: <ExperimentOutlined />,
+    group: 'work',
+  },
+  {
+    key: 'women-gyn-pelvic',
+    path: '/women/gyn-pelvic',
+    labelZh: '妇女病普查与盆底康复',
+    labelEn: 'Gynaecological survey and pelvic floor',
+    icon: <MedicineBoxOutlined />,
+    permission: 'care.read',
+    element: <GynPelvicPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-family-planning',
+    path: '/women/family-planning',
+    labelZh: '计划生育技术服务',
+    labelEn: 'Family planning',
+    icon: <SafetyOutlined />,
+    permission: 'care.read',
+    element: <FamilyPlanningPage />,
     group: 'work',
   },
   {

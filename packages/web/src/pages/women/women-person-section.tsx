@@ -1,5 +1,6 @@
 import { Card, Tabs } from 'antd';
 import { useI18n } from '../../i18n/i18n-provider';
+import { GynFpHistory } from './gyn-fp-history';
 import { PreconceptionHistory } from './preconception-history';
 import { PremaritalHistory } from './premarital-history';
 import { ScreeningHistory } from './screening-history';
@@ -37,6 +38,11 @@ export function WomenPersonSection(props: { personId: string; sex: string }) {
       key: 'thalassaemia',
       label: pick('地贫', 'Thalassaemia'),
       children: <ThalassaemiaHistory personId={props.personId} />,
+    },
+    {
+      key: 'gyn-fp',
+      label: pick('普查、盆底与计划生育', 'Survey, pelvic floor, family planning'),
+      children: <GynFpHistory personId={props.personId} female={female} />,
     },
   ];
   return (

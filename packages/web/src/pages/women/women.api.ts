@@ -486,3 +486,30 @@ export const thalApi = {
   counselling: (id: string, body: Record<string, unknown>) =>
     api.post<ThalCouple>(`/thalassaemia-couples/${id}/counselling`, body),
 };
+
+/** Calls of the survey, pelvic-floor and family-planning pages (rows typed loosely: shown as returned). */
+export type Row = Record<string, unknown> & { id: string; version?: number };
+export const gynFpApi = {
+  campaigns: (year?: number) => api.get<Row[]>('/gyn-survey-campaigns', { year }),
+  createCampaign: (body: Record<string, unknown>) => api.post<Row>('/gyn-survey-campaigns', body),
+  exam: (body: Record<string, unknown>) => api.post<Row>('/gyn-survey-exams', body),
+  exams: (q: QueryParams) => api.get<Page<Row>>('/gyn-survey-exams', q),
+  examFollowUp: (id: string, body: Record<string, unknown>) => api.post<Row>(`/gyn-survey-exams/${id}/follow-up`, body),
+  pelvic: (body: Record<string, unknown>) => api.post<Row>('/pelvic-floor-screenings', body),
+  pelvicList: (q: QueryParams) => api.get<Page<Row>>('/pelvic-floor-screenings', q),
+  session: (id: string, body: Record<string, unknown>) =>
+    api.post<Row>(`/pelvic-floor-screenings/${id}/sessions`, body),
+  decline: (id: string, body: Record<string, unknown>) => api.post<Row>(`/pelvic-floor-screenings/${id}/decline`, body),
+  gynHistory: (personId: string) => api.get<{ exams: Row[]; pelvic: Row[] }>(`/people/${personId}/gyn-pelvic`),
+  fpService: (body: Record<string, unknown>) => api.post<Row>('/family-planning-services', body),
+  fpServices: (q: QueryParams) => api.get<Page<Row>>('/family-planning-services', q),
+  move: (body: Record<string, unknown>) => api.post<Row>('/contraceptive-stock', body),
+  balances: () => api.get<Row[]>('/contraceptive-stock/balances'),
+  movements: (q: QueryParams) => api.get<Page<Row>>('/contraceptive-stock/movements', q),
+  pac: (body: Record<string, unknown>) => api.post<Row>('/post-abortion-care', body),
+  pacList: (q: QueryParams) => api.get<Page<Row>>('/post-abortion-care', q),
+  pacFollowUp: (id: string, body: Record<string, unknown>) =>
+    api.post<Row>(`/post-abortion-care/${id}/follow-ups`, body),
+  fpHistory: (personId: string) =>
+    api.get<{ services: Row[]; issues: Row[]; postAbortionCare: Row[] }>(`/people/${personId}/family-planning`),
+};
