@@ -120,6 +120,18 @@ describe('registration rules', () => {
     expect(again.body.error.message).toContain('已有未结案');
   });
 
+  it('two registrations at once: one wins, the other gets the same 409 (the partial unique index backs the check)', async () => {
+    const personId = await woman(w.dh);
+    const [a, b] = await Promise.all([
+      w.dh.post('/api/v1/pregnancies', pregnancyBody(personId, 60)),
+      w.dh.post('/api/v1/pregnancies', pregnancyBody(personId, 61)),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const lost = a.status === 409 ? a : b;
+    const won = a.status === 201 ? a : b;
+    expect(lost.body.error).toMatchObject({ code: 'PREGNANCY_OPEN', pregnancyId: won.body.id });
+  });
+
   it.each([
     ['no LMP and no ultrasound', { lmp: undefined }, 'lmp'],
     ['parity ≥ gravidity', { gravidity: 1, parity: 1 }, 'parity'],

@@ -457,6 +457,20 @@ export function createPregnancyService(
           saved = (await loadPregnancy(trx, id)).preg;
         }
         return { pregnancy: await dtoOf(trx, saved, person), created: true };
+      }).catch(async (e: unknown) => {
+        // two registrations racing: the partial unique index refuses the second; point to the open one
+        const err = e as { code?: string; constraint?: string };
+        if (err.code !== '23505' || err.constraint !== 'pregnancy_one_open_idx') throw e;
+        const open = await withScope(db, ctx, (trx) =>
+          trx
+            .selectFrom('pregnancy')
+            .select(['id', 'registered_on', 'edd'])
+            .where('person_id', '=', input.personId)
+            .where('status', '<>', 'closed')
+            .executeTakeFirst(),
+        );
+        if (!open) throw e;
+        throw openPregnancyConflict(open);
       });
     },
 
