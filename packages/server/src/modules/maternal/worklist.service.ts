@@ -78,13 +78,21 @@ export function createWorklistService(deps: ModuleDeps) {
         const base = (tx: Transaction<Database>) => {
           let q = tx
             .selectFrom('pregnancy as g')
-            .innerJoin('person as p', (j) =>
-              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
-            )
             .where('g.county_code', 'in', counties)
             .where('g.status', '<>', 'closed');
           if (f.institutionId) q = q.where('g.managing_institution_id', '=', f.institutionId);
-          if (f.township) q = q.where('p.residence_region_code', 'like', `${f.township}%`);
+          // counts need no join to the woman: the township is a semi-join, the name is joined to the listed rows only
+          if (f.township)
+            q = q.where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('person as t')
+                  .select('t.id')
+                  .whereRef('t.county_code', '=', 'g.county_code')
+                  .whereRef('t.id', '=', 'g.person_id')
+                  .where('t.residence_region_code', 'like', `${f.township}%`),
+              ),
+            );
           return q;
         };
         const cols = [
@@ -164,6 +172,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'visit_due',
           dueQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols])
             .orderBy('g.next_due_on')
             .limit(limit),
@@ -192,6 +203,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'visit_overdue',
           overQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols])
             .orderBy('g.next_due_end')
             .limit(limit),
@@ -216,6 +230,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'postpartum_due',
           ppDueQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols])
             .orderBy('g.next_due_on')
             .limit(limit),
@@ -235,6 +252,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'postpartum_overdue',
           ppOverQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols])
             .orderBy('g.next_due_end')
             .limit(limit),
@@ -254,6 +274,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'unassessed',
           unQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols])
             .orderBy('g.registered_on')
             .limit(limit),
@@ -283,6 +306,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'report_due',
           repQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols, 'r.id as ref_id', 'r.due_at as due_at', 'r.colour as rep_colour'])
             .orderBy(sql`r.due_at asc nulls last`)
             .limit(limit),
@@ -309,6 +335,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'case_followup',
           fuQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols, 'c.id as ref_id', 'c.next_follow_up_due as fu_due'])
             .orderBy('c.next_follow_up_due')
             .limit(limit),
@@ -332,6 +361,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'referral_not_received',
           refQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols, 'm.id as ref_id', 'm.receive_due as rec_due'])
             .orderBy('m.receive_due')
             .limit(limit),
@@ -355,6 +387,9 @@ export function createWorklistService(deps: ModuleDeps) {
         await run(
           'prenatal_followup',
           pnQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
             .select([...cols, 's.id as ref_id', 's.follow_up_due as pn_due'])
             .orderBy('s.follow_up_due')
             .limit(limit),
@@ -379,6 +414,9 @@ export function createWorklistService(deps: ModuleDeps) {
           await run(
             'pmtct_action',
             pmQ
+              .innerJoin('person as p', (j) =>
+                j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+              )
               .select([...cols, 'x.next_action_due as pm_due'])
               .orderBy('x.next_action_due')
               .limit(limit),
