@@ -418,6 +418,60 @@ export interface PostAbortionCareTable {
   created_by: string | null;
 }
 
+/** 出生缺陷儿登记卡: a birth-defect surveillance report. */
+export interface BirthDefectReportTable {
+  county_code: string;
+  id: string;
+  mother_person_id: string;
+  child_person_id: string | null;
+  source: 'delivery' | 'prenatal_diagnosis' | 'manual';
+  delivery_id: string | null;
+  birth_outcome_id: string | null;
+  prenatal_diagnosis_id: string | null;
+  birth_date: DateString;
+  gestational_weeks: number | null;
+  gestational_days: number | null;
+  birth_weight_g: number | null;
+  sex: WDefault<'male' | 'female' | 'unknown'>;
+  outcome: 'live_birth' | 'stillbirth' | 'termination' | 'early_neonatal_death';
+  defects: WJson<{ icd10: string; category: string; description: string | null }[]>;
+  categories: string[];
+  diagnosis_basis: string[];
+  diagnosis_time: 'prenatal' | 'after_birth';
+  diagnosis_date: DateString;
+  in_window: boolean;
+  institution_id: string | null;
+  reporter: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
+/** 救助 application for a child with a birth defect or metabolic disease. */
+export interface AidApplicationTable {
+  county_code: string;
+  id: string;
+  person_id: string;
+  birth_defect_report_id: string | null;
+  programme: string;
+  condition: string;
+  applied_on: DateString;
+  amount_requested: number | null;
+  status: 'submitted' | 'approved' | 'rejected' | 'paid';
+  decided_on: DateString | null;
+  approved_amount: number | null;
+  decision_note: string | null;
+  paid_on: DateString | null;
+  institution_id: string | null;
+  note: string | null;
+  version: WVersion;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
 export interface WomenTables {
   cancer_screening: CancerScreeningTable;
@@ -438,4 +492,6 @@ export interface WomenTables {
   family_planning_service: FamilyPlanningServiceTable;
   contraceptive_stock_movement: ContraceptiveStockMovementTable;
   post_abortion_care: PostAbortionCareTable;
+  birth_defect_report: BirthDefectReportTable;
+  aid_application: AidApplicationTable;
 }

@@ -236,6 +236,22 @@ export const FIELD_LABELS: Record<string, string> = {
   familyPlanningServiceId: '流产服务记录',
   careItems: '关爱服务',
   contraceptionMethod: '避孕方法',
+  // women's health (birth defects, aid)
+  birthOutcomeId: '新生儿记录',
+  prenatalDiagnosisId: '产前诊断记录',
+  motherPersonId: '母亲',
+  childPersonId: '儿童',
+  defects: '缺陷',
+  diagnosisBasis: '诊断依据',
+  diagnosisTime: '诊断时间',
+  diagnosisDate: '诊断日期',
+  reporter: '填报人',
+  birthDefectReportId: '出生缺陷登记卡',
+  condition: '病种',
+  appliedOn: '申请日期',
+  amountRequested: '申请金额',
+  decision: '审批',
+  approvedAmount: '批准金额',
 };
 
 z.config(z.locales.zhCN());

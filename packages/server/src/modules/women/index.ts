@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
+import { birthDefectRoutes } from './birth-defect.routes';
+import { createBirthDefectService } from './birth-defect.service';
 import { createCoverageService } from './coverage.service';
 import { createFamilyPlanningService } from './family-planning.service';
 import { createFolicAcidService } from './folic-acid.service';
@@ -25,7 +27,18 @@ export function createWomenServices(deps: ModuleDeps) {
   const thalassaemia = createThalassaemiaService(deps);
   const gynPelvic = createGynPelvicService(deps);
   const familyPlanning = createFamilyPlanningService(deps);
-  return { screenings, coverage, premarital, preconception, folicAcid, thalassaemia, gynPelvic, familyPlanning };
+  const birthDefects = createBirthDefectService(deps);
+  return {
+    screenings,
+    coverage,
+    premarital,
+    preconception,
+    folicAcid,
+    thalassaemia,
+    gynPelvic,
+    familyPlanning,
+    birthDefects,
+  };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
 
@@ -36,4 +49,5 @@ export function womenRoutes(app: FastifyInstance, services: Services) {
   preconceptionRoutes(app, services);
   thalassaemiaRoutes(app, services);
   gynFpRoutes(app, services);
+  birthDefectRoutes(app, services);
 }
