@@ -40,6 +40,7 @@ import { PersonSearchPage } from '../pages/people/person-search.page';
 import { CHILD_MODULES } from '../pages/child/child-modules';
 import { MATERNAL_MODULES } from '../pages/maternal/maternal-modules';
 import { WOMEN_MODULES } from '../pages/women/women-modules';
+import { INDICATOR_MODULES } from '../pages/indicators/indicators-modules';
 
 /** Navigation groups, in display order. */
 export type ModuleGroup = 'work' | 'admin' | 'audit';
@@ -99,6 +100,7 @@ export const MODULES: AppModule[] = [
   ...MATERNAL_MODULES,
   ...CHILD_MODULES,
   ...WOMEN_MODULES,
+  ...INDICATOR_MODULES,
   {
     key: 'institutions',
     path: '/admin/institutions',

@@ -12,8 +12,11 @@ import type { Services } from '../../services';
 import { levelOfMeasure } from './engine';
 import {
   computeQuerySchema,
+  dashboardQuerySchema,
+  trendQuerySchema,
   indicatorParams,
   indicatorQuerySchema,
+  membersQuerySchema,
   rowVersionQuery,
   targetBodySchema,
   targetIdParams,
@@ -67,6 +70,14 @@ export function indicatorEngineRoutes(app: FastifyInstance, services: Services) 
     return measureStatus();
   });
   r.get(
+    '/indicators/home',
+    { schema: { tags, summary: '指标首页：默认地区、可选地区与当前报告年度' } },
+    async (req) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      return s.home(ctx);
+    },
+  );
+  r.get(
     '/indicators/values',
     { schema: { tags, summary: '地区与统计周期的指标值（实时计算）', querystring: computeQuerySchema } },
     async (req) => {
@@ -94,6 +105,91 @@ export function indicatorEngineRoutes(app: FastifyInstance, services: Services) 
     async (req) => {
       const ctx = requirePermission(req, 'indicator.read');
       return s.engine.computeOne(ctx, { ...req.query, indicatorId: req.params.id });
+    },
+  );
+
+  r.get(
+    '/indicators/values/:id/members',
+    {
+      schema: {
+        tags,
+        summary: '指标的个案名单（分子、分母、未达到者；证件号码脱敏；留痕）',
+        params: indicatorParams,
+        querystring: membersQuerySchema,
+      },
+    },
+    async (req) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      return s.drilldown.members(ctx, { ...req.query, indicatorId: req.params.id });
+    },
+  );
+  r.get(
+    '/indicators/values/:id/members.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出个案名单（xlsx，证件号码脱敏；留痕）',
+        params: indicatorParams,
+        querystring: membersQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      const { buffer, filename } = await s.drilldown.exportXlsx(ctx, { ...req.query, indicatorId: req.params.id });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="members.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
+
+  // dashboard
+  r.get(
+    '/indicators/dashboard',
+    {
+      schema: {
+        tags,
+        summary: '指标看板：指标卡（值、目标、达标情况、环比）与下级地区',
+        querystring: dashboardQuerySchema,
+      },
+    },
+    async (req) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      return s.dashboard.cards(ctx, { ...req.query, all: req.query.all === 'true' });
+    },
+  );
+  r.get(
+    '/indicators/dashboard.xlsx',
+    { schema: { tags, summary: '导出指标看板（xlsx）', querystring: dashboardQuerySchema } },
+    async (req, reply) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      const { buffer, filename } = await s.dashboard.xlsx(ctx, { ...req.query, all: req.query.all === 'true' });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="dashboard.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
+  r.get(
+    '/indicators/trend',
+    { schema: { tags, summary: '指标逐月趋势（12个月）', querystring: trendQuerySchema } },
+    async (req) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      return s.dashboard.trend(ctx, req.query);
+    },
+  );
+  r.get(
+    '/indicators/ranking',
+    { schema: { tags, summary: '下级地区排名', querystring: trendQuerySchema } },
+    async (req) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      return s.dashboard.ranking(ctx, req.query);
     },
   );
 

@@ -88,3 +88,17 @@ export const versionChoiceSchema = z.object({
   source: z.string().trim().min(1, '请填写依据').max(300, '不超过300字'),
   note: z.string().trim().max(500, '不超过500字').optional(),
 });
+
+export const dashboardQuerySchema = z.object({
+  regionCode,
+  period: periodKeyField,
+  basis: basisField.optional(),
+  all: z.enum(['true', 'false']).optional(),
+});
+
+export const trendQuerySchema = z.object({
+  indicatorId: indicatorIdField,
+  regionCode,
+  period: periodKeyField,
+  basis: basisField.optional(),
+});
