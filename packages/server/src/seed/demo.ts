@@ -67,6 +67,8 @@ export async function seedDemo(
   await seedDemoUsers(services, ids);
   const { seedDemoPopulation } = await import('./population');
   await seedDemoPopulation(services, log, opts.seed === undefined ? {} : { seed: opts.seed });
+  const { seedDemoMaternal } = await import('./maternal-demo');
+  await seedDemoMaternal(services, log);
   const { seedDemoChild } = await import('./child-demo');
   await seedDemoChild(services, log);
   const { seedDemoWomen } = await import('./women-demo');

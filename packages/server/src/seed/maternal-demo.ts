@@ -16,7 +16,7 @@ const VISIT_DAYS = [11 * 7, 18 * 7, 23 * 7, 32 * 7, 38 * 7];
  * yesterday (weight, blood pressure, Hb), assessed at registration (most green or yellow, some orange by age or a
  * ticked item, a few red), high-risk cases with their reports (most acknowledged by the supervisor), a few
  * referrals, PMTCT tests (one HBsAg-positive woman per county), prenatal screening, deliveries (a live birth creates
- * the child) and postpartum visits. Deterministic for a seed.
+ * the child; half of the women delivered in the past year) and postpartum visits. Deterministic for a seed.
  */
 export async function seedDemoMaternal(
   services: Services,
@@ -66,7 +66,9 @@ export async function seedDemoMaternal(
       const clinic = clinics[i % Math.max(clinics.length, 1)]?.id ?? null;
       const ctx: AuthContext = { ...base, institutionId: clinic, displayName: '演示医生' };
       try {
-        const gaToday = 7 * 7 + Math.floor(rand() * 37 * 7); // 7–44 weeks after the LMP
+        // 7–44 weeks after the LMP; every other woman delivered in the past year (more of them recently), so the
+        // report year's indicators (systematic management, postpartum visits…) have deliveries behind them
+        const gaToday = i % 2 === 1 ? 41 * 7 + Math.floor(rand() * rand() * 330) : 7 * 7 + Math.floor(rand() * 37 * 7);
         const lmp = plus(today, -gaToday);
         const regGa = 7 * 7 + Math.floor(rand() * (rand() < 0.85 ? 6 * 7 : 14 * 7));
         if (regGa >= gaToday) continue;

@@ -18,7 +18,7 @@ import { withScope, type Database, type Kysely } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import type { RegionIndex } from '../../platform/regions';
 import type { BasisChoice, IndicatorResult, IndicatorService } from './indicator.service';
-import { infoOf, periodInfo, scopedRegion, unknownIndicator } from './indicators.common';
+import { infoOf, periodInfo, scopedRegion, todayCn, unknownIndicator } from './indicators.common';
 import type { AppliedTarget, TargetsService } from './targets.service';
 
 /** Indicators always shown on a dashboard (besides those with a target). */
@@ -59,6 +59,23 @@ export interface DashboardCard {
   change: number | null;
   byCounty: IndicatorResult['byCounty'];
   unavailable: IndicatorResult['unavailable'];
+}
+
+/** One bar of a ranking: a child region, or an institution of a county. */
+export interface RankingRow {
+  code: string;
+  name: string;
+  kind: 'region' | 'institution';
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: AppliedTarget | null;
+  evaluation: TargetEvaluation;
+}
+
+/** The oldest of some ISO times (the figures of a view are as fresh as the oldest of them); now when none. */
+function oldest(times: readonly string[]): string {
+  return times.reduce((a, b) => (b < a ? b : a), new Date().toISOString());
 }
 
 /** The year of targets for a period: the report year, the calendar year, or the year of a quarter or month. */
@@ -159,8 +176,21 @@ export function createDashboardService(deps: {
         targetYear: year,
         cards,
         children: childRegions(ctx, q.regionCode).map((c) => ({ code: c.code, name: c.name })),
-        dataAsOf: current[0]?.dataAsOf ?? new Date().toISOString(),
+        dataAsOf: oldest([...current, ...prev].map((r) => r.dataAsOf)),
       };
+    });
+  }
+
+  /** The region's own target of an indicator for a child region (each child may override its parent's). */
+  async function targetsOfChildren(
+    ctx: AuthContext,
+    codes: readonly string[],
+    year: number,
+  ): Promise<Map<string, Map<string, AppliedTarget>>> {
+    return withScope(db, ctx, async (trx) => {
+      const out = new Map<string, Map<string, AppliedTarget>>();
+      for (const code of codes) out.set(code, targets.applied(await targets.rowsFor(trx, code, year), code, year));
+      return out;
     });
   }
 
@@ -175,7 +205,9 @@ export function createDashboardService(deps: {
       if (!getIndicator(q.indicatorId)) throw unknownIndicator();
       const info = periodInfo(q.period);
       scopedRegion(regions, ctx, q.regionCode);
-      const [y, m] = info.to.split('-').map(Number) as [number, number];
+      // 12 months ending with the period's last month, or with this month while the period is still running
+      const end = info.to < todayCn() ? info.to : todayCn();
+      const [y, m] = end.split('-').map(Number) as [number, number];
       const months: IndicatorPeriod[] = [];
       for (let i = 11; i >= 0; i--) {
         const total = y * 12 + (m - 1) - i;
@@ -205,42 +237,159 @@ export function createDashboardService(deps: {
       });
     },
 
-    /** The child regions of a region ranked on one indicator (best first). */
+    /**
+     * The child regions of a region ranked on one indicator (best first), each judged against its own applicable
+     * target; for a county, its institutions (the institution of each counted record) against the county's target.
+     */
     async ranking(
       ctx: AuthContext,
       q: { indicatorId: string; regionCode: string; period: string; basis?: BasisChoice | undefined },
     ) {
       const def = getIndicator(q.indicatorId);
       if (!def) throw unknownIndicator();
+      const info = periodInfo(q.period);
+      const year = targetYear(info.period);
+      const node = regions.get(q.regionCode);
+      const byInstitution = node?.level === 'county';
       const r = await engine.computeOne(ctx, {
         indicatorId: q.indicatorId,
         regionCode: q.regionCode,
         period: q.period,
         basis: q.basis,
+        ...(byInstitution ? { groupBy: 'institution' as const } : {}),
       });
-      const kids = childRegions(ctx, q.regionCode);
-      const rows = (
-        kids.length ? kids : [{ code: q.regionCode, name: r.regionName, counties: r.byCounty.map((b) => b.countyCode) }]
-      ).map((k) => {
-        const mine = r.byCounty.filter((b) => k.counties.includes(b.countyCode));
-        const n = mine.some((b) => b.numerator !== null) ? mine.reduce((t, b) => t + (b.numerator ?? 0), 0) : null;
-        const d = def.query.denominator ? mine.reduce((t, b) => t + (b.denominator ?? 0), 0) : null;
-        const value = n === null ? null : def.unit === 'count' ? n : d ? computeRate(n, d, def.unit) : null;
-        return { code: k.code, name: k.name, numerator: n, denominator: d, value };
-      });
+      const valueOf = (n: number | null, d: number | null) =>
+        n === null ? null : def.unit === 'count' ? n : d ? computeRate(n, d, def.unit) : null;
+      let rows: RankingRow[];
+      if (byInstitution) {
+        const own = (await targetsOfChildren(ctx, [q.regionCode], year)).get(q.regionCode)?.get(def.id) ?? null;
+        rows = (r.byInstitution ?? []).map((b) => ({
+          code: b.institutionId ?? '',
+          name: b.countyName ?? (b.institutionId ? b.institutionId : '未记录机构'),
+          kind: 'institution' as const,
+          numerator: b.numerator,
+          denominator: b.denominator,
+          value: b.value,
+          target: own,
+          // a count target is the county's, not each institution's
+          evaluation: own && def.unit !== 'count' ? evaluateTarget(b.value, own) : ('no_data' as const),
+        }));
+      } else {
+        const kids = childRegions(ctx, q.regionCode);
+        const list = kids.length
+          ? kids
+          : [{ code: q.regionCode, name: r.regionName, counties: r.byCounty.map((b) => b.countyCode) }];
+        const applied = await targetsOfChildren(
+          ctx,
+          list.map((k) => k.code),
+          year,
+        );
+        rows = list.map((k) => {
+          const mine = r.byCounty.filter((b) => k.counties.includes(b.countyCode));
+          const n = mine.some((b) => b.numerator !== null) ? mine.reduce((t, b) => t + (b.numerator ?? 0), 0) : null;
+          const d = def.query.denominator ? mine.reduce((t, b) => t + (b.denominator ?? 0), 0) : null;
+          const value = valueOf(n, d);
+          const target = applied.get(k.code)?.get(def.id) ?? null;
+          return {
+            code: k.code,
+            name: k.name,
+            kind: 'region' as const,
+            numerator: n,
+            denominator: d,
+            value,
+            target,
+            evaluation: target ? evaluateTarget(value, target) : ('no_data' as const),
+          };
+        });
+      }
       const sign = def.direction === 'higher_better' ? -1 : 1;
       rows.sort((a, b) => {
+        if (a.value === null && b.value === null) return a.code.localeCompare(b.code);
         if (a.value === null) return 1;
         if (b.value === null) return -1;
-        return sign * (a.value - b.value);
+        return sign * (a.value - b.value) || a.code.localeCompare(b.code);
       });
       return {
         indicatorId: def.id,
+        nameZh: def.nameZh,
+        nameEn: def.nameEn,
         unit: def.unit,
         direction: def.direction,
         regionCode: q.regionCode,
+        regionName: r.regionName,
+        period: { key: info.key, labelZh: info.labelZh, labelEn: info.labelEn },
+        by: byInstitution ? ('institution' as const) : ('region' as const),
+        value: r.value,
         rows,
         dataAsOf: r.dataAsOf,
+      };
+    },
+
+    /**
+     * The child regions of a region side by side on a set of indicators (the key ones by default): each cell the
+     * child's value judged against the child's own applicable target. For a city, its counties.
+     */
+    async compare(
+      ctx: AuthContext,
+      q: { regionCode: string; period: string; basis?: BasisChoice | undefined; indicators?: string[] | undefined },
+    ) {
+      const info = periodInfo(q.period);
+      const { region } = scopedRegion(regions, ctx, q.regionCode);
+      const ids = q.indicators?.length ? q.indicators : [...KEY_INDICATORS];
+      for (const id of ids) if (!getIndicator(id)) throw unknownIndicator();
+      const year = targetYear(info.period);
+      const kids = childRegions(ctx, q.regionCode);
+      const results = await engine.compute(ctx, {
+        regionCode: q.regionCode,
+        period: q.period,
+        basis: q.basis,
+        indicatorIds: ids,
+      });
+      const applied = await targetsOfChildren(ctx, [q.regionCode, ...kids.map((k) => k.code)], year);
+      const cell = (res: (typeof results)[number], code: string, counties: readonly string[]) => {
+        const def = getIndicator(res.indicatorId)!;
+        const mine = res.byCounty.filter((b) => counties.includes(b.countyCode));
+        const n =
+          res.status === 'unavailable'
+            ? null
+            : mine.some((b) => b.numerator !== null)
+              ? mine.reduce((t, b) => t + (b.numerator ?? 0), 0)
+              : null;
+        const d =
+          def.query.denominator && res.status !== 'unavailable'
+            ? mine.reduce((t, b) => t + (b.denominator ?? 0), 0)
+            : null;
+        const value = n === null ? null : def.unit === 'count' ? n : d ? computeRate(n, d, def.unit) : null;
+        const target = applied.get(code)?.get(res.indicatorId) ?? null;
+        return {
+          numerator: n,
+          denominator: d,
+          value,
+          target: target
+            ? { comparator: target.comparator, value: target.value, inheritedFrom: target.inheritedFrom }
+            : null,
+          evaluation: target ? evaluateTarget(value, target) : ('no_data' as TargetEvaluation),
+        };
+      };
+      const rowOf = (code: string, name: string, counties: readonly string[]) => ({
+        code,
+        name,
+        cells: Object.fromEntries(results.map((res) => [res.indicatorId, cell(res, code, counties)])),
+      });
+      return {
+        region: { code: region.code, name: region.name, level: region.level },
+        period: { key: info.key, from: info.from, to: info.to, labelZh: info.labelZh, labelEn: info.labelEn },
+        indicators: results.map((r) => ({
+          id: r.indicatorId,
+          nameZh: r.nameZh,
+          nameEn: r.nameEn,
+          unit: r.unit,
+          direction: r.direction,
+          status: r.status,
+        })),
+        rows: kids.map((k) => rowOf(k.code, k.name, k.counties)),
+        total: rowOf(region.code, region.name, regions.countiesUnder(region.code)),
+        dataAsOf: oldest(results.map((r) => r.dataAsOf)),
       };
     },
 

@@ -11,6 +11,7 @@ import { requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
 import { levelOfMeasure } from './engine';
 import {
+  compareQuerySchema,
   computeQuerySchema,
   dashboardQuerySchema,
   trendQuerySchema,
@@ -190,6 +191,21 @@ export function indicatorEngineRoutes(app: FastifyInstance, services: Services) 
     async (req) => {
       const ctx = requirePermission(req, 'indicator.read');
       return s.dashboard.ranking(ctx, req.query);
+    },
+  );
+
+  r.get(
+    '/indicators/compare',
+    { schema: { tags, summary: '下级地区并列：各地区关键指标及达标情况', querystring: compareQuerySchema } },
+    async (req) => {
+      const ctx = requirePermission(req, 'indicator.read');
+      const q = req.query;
+      return s.dashboard.compare(ctx, {
+        regionCode: q.regionCode,
+        period: q.period,
+        basis: q.basis,
+        indicators: q.indicators ? q.indicators.split(',').filter(Boolean) : undefined,
+      });
     },
   );
 

@@ -102,3 +102,14 @@ export const trendQuerySchema = z.object({
   period: periodKeyField,
   basis: basisField.optional(),
 });
+
+export const compareQuerySchema = z.object({
+  regionCode,
+  period: periodKeyField,
+  basis: basisField.optional(),
+  /** Comma-separated indicator ids; the key indicators when absent. */
+  indicators: z
+    .string()
+    .regex(/^[a-z0-9_,]{2,4000}$/, '指标编号列表无效')
+    .optional(),
+});

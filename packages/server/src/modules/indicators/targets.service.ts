@@ -176,16 +176,21 @@ export function createTargetsService(deps: { db: Kysely<Database>; audit: AuditW
   /**
    * The target of each indicator that applies to a region in a year: along the inheritance chain (the region,
    * then its ancestors, then the nation), the first region that has one for that year or, failing that, for the
-   * latest earlier year.
+   * latest earlier year. A target on a count (e.g. 208 echocardiography diagnoses a year for the city) is the
+   * region's own total and is not inherited; "no avoidable maternal death" is, as it holds in every part.
    */
   function applied(rows: readonly TargetRow[], regionCode: string, year: number): Map<string, AppliedTarget> {
     const chain = chainOf(regionCode);
     const out = new Map<string, AppliedTarget>();
     const ids = [...new Set(rows.map((r) => r.indicator_id))];
+    const inheritable = (r: TargetRow) =>
+      r.region_code === regionCode ||
+      r.comparator === 'no_avoidable_maternal_death' ||
+      getIndicator(r.indicator_id)?.unit !== 'count';
     for (const id of ids) {
       for (const code of chain) {
         const hits = rows
-          .filter((r) => r.region_code === code && r.indicator_id === id && r.year <= year)
+          .filter((r) => r.region_code === code && r.indicator_id === id && r.year <= year && inheritable(r))
           .sort((a, b) => b.year - a.year);
         const hit = hits[0];
         if (hit) {
