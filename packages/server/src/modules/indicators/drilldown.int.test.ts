@@ -11,6 +11,7 @@ let s: TestServer;
 let sup: Client;
 let city: Client;
 let stat: Client;
+let mchId: string;
 const names: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   s = await startTestServer();
   const p = new Population(s.db.db);
   const mch = await s.institution(DH, { type: 'mch_hospital' });
+  mchId = mch;
   sup = await s.login(await s.user('mch_supervisor', { institutionId: mch, jurisdiction: DH }));
   city = await s.login(await s.user('mch_supervisor', { jurisdiction: '330900' }));
   stat = await s.login(await s.user('statistician', { jurisdiction: '330900' }));
@@ -90,6 +92,23 @@ describe('drill-down lists', () => {
     expect(
       (await sup.get(url('early_pregnancy_registration_rate', 'regionCode=330902&countyCode=330903'))).status,
     ).toBe(400);
+  });
+
+  it('filters by the institution of the record (a bar of the county ranking)', async () => {
+    const at = await sup.get(
+      url('early_pregnancy_registration_rate', `regionCode=330902&list=missed&institutionId=${mchId}`),
+    );
+    expect(at.body.total).toBe(2);
+    const none = await sup.get(
+      url(
+        'early_pregnancy_registration_rate',
+        'regionCode=330902&list=missed&institutionId=00000000-0000-4000-8000-000000000001',
+      ),
+    );
+    expect(none.body.total).toBe(0);
+    const bad = await sup.get(url('early_pregnancy_registration_rate', 'regionCode=330902&institutionId=x'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('institutionId');
   });
 
   it('statisticians see figures, not lists; aggregate and lower-is-better parts have no list', async () => {

@@ -64,6 +64,8 @@ export interface MemberRequest {
   version?: string | undefined;
   list: MemberList;
   countyCode?: string | undefined;
+  /** Only rows whose record was made at this institution (a bar of a county's ranking). */
+  institutionId?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -156,6 +158,7 @@ export function createDrilldownService(deps: {
           select 1 from (${memberRowsSql(num, params)}) n where n.${k} = d.${k})
         order by d.${k}`;
     } else rows = memberRowsSql(measureId, params);
+    if (req.institutionId) rows = sql`select r.* from (${rows}) r where r.institution_id = ${req.institutionId}::uuid`;
     return { def, measureId, matchedBy, showMother, rows, period, basis, area: areaOfMeasure(measureId) };
   }
 
@@ -244,6 +247,7 @@ export function createDrilldownService(deps: {
           countyCode: req.countyCode ?? null,
           details: {
             regionCode: req.regionCode,
+            ...(req.institutionId ? { institutionId: req.institutionId } : {}),
             period: p.period.key,
             list: req.list,
             page: req.page,

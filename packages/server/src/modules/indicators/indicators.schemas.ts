@@ -49,6 +49,7 @@ export const membersQuerySchema = z.object({
     .string()
     .regex(/^\d{6}$/, '县级区划代码应为6位数字')
     .optional(),
+  institutionId: uuid.optional(),
   ...pagination,
 });
 

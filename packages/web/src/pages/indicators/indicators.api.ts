@@ -164,3 +164,116 @@ export const indicatorsApi = {
   deleteTarget: (id: string, rowVersion: number) =>
     api.del<{ removed: true }>(`/indicator-targets/${id}?rowVersion=${rowVersion}`),
 };
+
+/** Met / close / not met / no data. */
+export type Evaluation = 'met' | 'close' | 'not_met' | 'no_data';
+
+/** One card of the dashboard. */
+export interface DashboardCard {
+  indicatorId: string;
+  nameZh: string;
+  nameEn: string;
+  area: string;
+  unit: IndicatorValue['unit'];
+  direction: IndicatorValue['direction'];
+  status: IndicatorValue['status'];
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ci: IndicatorValue['ci'];
+  smallNumberWarning: IndicatorValue['smallNumberWarning'];
+  basis: string;
+  version: string | null;
+  target: AppliedTarget | null;
+  evaluation: Evaluation;
+  previous: { periodKey: string; value: number | null } | null;
+  change: number | null;
+  byCounty: FigureRow[];
+  unavailable: IndicatorValue['unavailable'];
+}
+
+/** The dashboard of a region and period. */
+export interface Dashboard {
+  region: { code: string; name: string; level: string };
+  period: { key: string; from: string; to: string; labelZh: string; labelEn: string };
+  targetYear: number;
+  cards: DashboardCard[];
+  children: { code: string; name: string }[];
+  dataAsOf: string;
+}
+
+/** Monthly values of an indicator. */
+export interface Trend {
+  indicatorId: string;
+  regionCode: string;
+  points: {
+    periodKey: string;
+    from: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }[];
+  dataAsOf: string;
+}
+
+/** Child regions (or a county's institutions) ranked on an indicator. */
+export interface Ranking {
+  indicatorId: string;
+  nameZh: string;
+  nameEn: string;
+  unit: IndicatorValue['unit'];
+  direction: IndicatorValue['direction'];
+  regionCode: string;
+  regionName: string;
+  by: 'region' | 'institution';
+  value: number | null;
+  rows: {
+    code: string;
+    name: string;
+    kind: 'region' | 'institution';
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    target: AppliedTarget | null;
+    evaluation: Evaluation;
+  }[];
+  dataAsOf: string;
+}
+
+/** One cell of the side-by-side table. */
+export interface CompareCell {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: { comparator: AppliedTarget['comparator']; value: number; inheritedFrom: string } | null;
+  evaluation: Evaluation;
+}
+
+/** The child regions of a region side by side. */
+export interface Compare {
+  region: { code: string; name: string; level: string };
+  period: { key: string; from: string; to: string; labelZh: string; labelEn: string };
+  indicators: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    unit: IndicatorValue['unit'];
+    direction: IndicatorValue['direction'];
+    status: string;
+  }[];
+  rows: { code: string; name: string; cells: Record<string, CompareCell> }[];
+  total: { code: string; name: string; cells: Record<string, CompareCell> };
+  dataAsOf: string;
+}
+
+/** The dashboard endpoints. */
+export const dashboardApi = {
+  cards: (q: { regionCode: string; period: string; basis?: Basis }) => api.get<Dashboard>('/indicators/dashboard', q),
+  xlsxUrl: (q: QueryParams) => buildUrl('/indicators/dashboard.xlsx', q),
+  trend: (q: { indicatorId: string; regionCode: string; period: string; basis?: Basis }) =>
+    api.get<Trend>('/indicators/trend', q),
+  ranking: (q: { indicatorId: string; regionCode: string; period: string; basis?: Basis }) =>
+    api.get<Ranking>('/indicators/ranking', q),
+  compare: (q: { regionCode: string; period: string; basis?: Basis; indicators?: string }) =>
+    api.get<Compare>('/indicators/compare', q),
+};
