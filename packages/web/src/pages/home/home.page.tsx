@@ -5,6 +5,7 @@ import { MODULES } from '../../app/module-registry';
 import { visibleEntries } from '../../app/nav';
 import { ROLE_LABELS, labelOf } from '../../i18n/labels';
 import { useI18n } from '../../i18n/i18n-provider';
+import { RoleLanding } from '../indicators/landing';
 import type { MessageKey } from '../../i18n/translate';
 
 function greetingKey(hour: number): MessageKey {
@@ -52,6 +53,7 @@ export function HomePage() {
           action={<Link to="/account/totp">{t('home.totpSetUp')}</Link>}
         />
       )}
+      <RoleLanding />
       <Typography.Title level={5}>{t('home.quickLinks')}</Typography.Title>
       {links.length === 0 ? (
         <Empty description={t('home.noModules')} />

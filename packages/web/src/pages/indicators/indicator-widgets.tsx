@@ -11,8 +11,8 @@ import { useI18n } from '../../i18n/i18n-provider';
 import { indicatorsApi, type Basis, type IndicatorHome, type IndicatorValue } from './indicators.api';
 
 /** The user's indicator home (landing region, regions, report year). */
-export function useIndicatorHome() {
-  return useQuery({ queryKey: ['indicators', 'home'], queryFn: indicatorsApi.home, staleTime: 5 * 60_000 });
+export function useIndicatorHome(enabled = true) {
+  return useQuery({ queryKey: ['indicators', 'home'], queryFn: indicatorsApi.home, staleTime: 5 * 60_000, enabled });
 }
 
 /** The catalogue with measure status (cached for the session). */

@@ -27,6 +27,7 @@ export function IndicatorMembersPage() {
     basis: params.get('basis') ?? 'default',
     list,
     countyCode: params.get('county') ?? undefined,
+    institutionId: params.get('institution') ?? undefined,
     version: params.get('version') ?? undefined,
   };
   const q = useQuery({
@@ -58,6 +59,10 @@ export function IndicatorMembersPage() {
         )}
         breadcrumb={[
           {
+            title: pick('指标看板', 'Dashboard'),
+            to: `/indicators/dashboard?${new URLSearchParams({ region: query.regionCode, period: query.period, indicator: indicatorId }).toString()}`,
+          },
+          {
             title: pick('指标查询', 'Indicators'),
             to: `/indicators/explore?${new URLSearchParams({ indicator: indicatorId, region: query.regionCode, period: query.period }).toString()}`,
           },
@@ -78,6 +83,7 @@ export function IndicatorMembersPage() {
           <Segmented<List> value={list} onChange={(v) => set('list', v)} options={lists} data-testid="members-list" />
           <Typography.Text type="secondary">
             {query.period} · {query.countyCode ?? query.regionCode}
+            {q.data?.items[0]?.institutionName && query.institutionId ? ` · ${q.data.items[0].institutionName}` : ''}
             {q.data && ` · ${pick(`共 ${q.data.total} 人`, `${q.data.total} people`)}`}
           </Typography.Text>
           {q.error && (
