@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { DashboardPage, MembersPage, TargetsPage } from './pages/indicators.page';
+import { LoginPage } from './pages/login.page';
+
+test('the county supervisor opens her dashboard, finds an indicator below target and opens a missed woman', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dashboard = new DashboardPage(page);
+  const members = new MembersPage(page);
+
+  await test.step('county-mch logs in; the start page shows her county and her open duties', async () => {
+    await new LoginPage(page).loginAs('county-mch');
+    await expect(page.getByTestId('landing-county')).toContainText('定海区');
+    await expect(page.getByTestId('landing-duties')).toContainText('待确认的高危报告');
+    await page.getByTestId('landing-dashboard').click();
+  });
+
+  const sm = dashboard.card('maternal_systematic_management_rate');
+  await test.step('the dashboard of 定海区 for the current report year: systematic management is below target', async () => {
+    await expect(page.getByTestId('data-as-of').first()).toContainText('数据截至');
+    await expect(page.getByText(/定海区 · \d{4}报告年度/)).toBeVisible();
+    await dashboard.showNotMet();
+    await expect(dashboard.notMetCards().first()).toBeVisible();
+    await expect(sm).toHaveAttribute('data-evaluation', 'not_met');
+    await expect(sm.getByTestId('status-not_met')).toHaveText('未达标');
+    await expect(sm.getByTestId('card-target')).toContainText('≥ 93');
+    await sm.click();
+    await expect(dashboard.trendChart()).toContainText('孕产妇系统管理率');
+    await expect(dashboard.rankingChart()).toContainText('各机构排名');
+  });
+
+  let name = '';
+  await test.step('one click to the women who were missed', async () => {
+    await dashboard.drillDown(sm);
+    await expect(page).toHaveURL(/\/indicators\/maternal_systematic_management_rate\/members\?.*list=missed/);
+    await expect(members.listSwitch()).toContainText('未达到者');
+    await expect(members.rows().first()).toBeVisible();
+    const first = members.rows().first();
+    await expect(first).toContainText(/330902\*+\d{4}/);
+    name = (await first.getByTestId('member-link').textContent()) ?? '';
+    expect(name.length).toBeGreaterThan(1);
+  });
+
+  await test.step('opens one: her maternal record', async () => {
+    await members.openFirst();
+    await expect(page).toHaveURL(/\/maternal\/women\//);
+    await expect(page.getByTestId('woman-title')).toHaveText(name);
+  });
+});
+
+test('the city statistician sees the counties side by side; targets show what is inherited', async ({ page }) => {
+  await new LoginPage(page).loginAs('city-stat');
+  const table = page.getByTestId('compare-table');
+  await expect(table).toBeVisible();
+  for (const county of ['定海区', '普陀区', '岱山县', '嵊泗县']) await expect(table).toContainText(county);
+  await expect(table.locator('[data-evaluation="not_met"]').first()).toBeVisible();
+
+  const targets = new TargetsPage(page);
+  await targets.goto('?region=330902');
+  const row = targets.row('孕产妇系统管理率');
+  await expect(row).toContainText('≥ 93%');
+  await expect(row).toContainText('继承 舟山市');
+  // a statistician reads targets but does not edit them
+  await expect(page.getByTestId('edit-maternal_systematic_management_rate')).toHaveCount(0);
+});
