@@ -243,13 +243,22 @@ function IndicatorCard(props: {
             data-testid="card-value"
           />
           {c.change !== null && (
-            <Typography.Text
-              style={{ color: better === null ? undefined : better ? '#389e0d' : '#cf1322' }}
-              data-testid="card-change"
-            >
-              {c.change > 0 ? <ArrowUpOutlined /> : c.change < 0 ? <ArrowDownOutlined /> : null}{' '}
-              {fmtValue(Math.abs(c.change), c.unit, lang)}
-            </Typography.Text>
+            <Tooltip title={pick('与上一统计周期相比', 'Change from the previous period')}>
+              <Typography.Text
+                style={{ color: better === null ? '#8c8c8c' : better ? '#389e0d' : '#cf1322', fontSize: 13 }}
+                data-testid="card-change"
+              >
+                {pick('较上期', 'vs previous')}{' '}
+                {c.change === 0 ? (
+                  pick('持平', 'unchanged')
+                ) : (
+                  <>
+                    {c.change > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />}{' '}
+                    {fmtValue(Math.abs(c.change), c.unit, lang)}
+                  </>
+                )}
+              </Typography.Text>
+            </Tooltip>
           )}
         </Flex>
       )}
@@ -279,9 +288,11 @@ function IndicatorCard(props: {
           </div>
         )}
         {c.smallNumberWarning && (
-          <Typography.Text type="warning" style={{ fontSize: 12 }}>
-            {pick(c.smallNumberWarning.messageZh, c.smallNumberWarning.messageEn)}
-          </Typography.Text>
+          <Tooltip title={pick(c.smallNumberWarning.messageZh, c.smallNumberWarning.messageEn)}>
+            <Tag color="orange" bordered={false} data-testid="card-small-numbers">
+              {pick('小数字，解读需谨慎', 'Small numbers')}
+            </Tag>
+          </Tooltip>
         )}
       </div>
       {props.listPath && (
@@ -356,9 +367,16 @@ function TrendCard(props: { card: DashboardCard; region: string; period: string;
         trigger: 'axis',
         valueFormatter: (v: unknown) => (typeof v === 'number' ? fmtValue(v, c.unit, lang) : '—'),
       },
-      grid: { left: 48, right: 24, top: 30, bottom: 30 },
+      grid: { left: 48, right: 96, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: (q.data?.points ?? []).map((p) => p.periodKey) },
-      yAxis: { type: 'value', scale: true },
+      yAxis: {
+        type: 'value',
+        // keep the target line in view
+        max: (v: { max: number }) =>
+          t && t.comparator !== 'no_avoidable_maternal_death' ? Math.max(v.max, t.value) : v.max,
+        min: (v: { min: number }) =>
+          t && t.comparator !== 'no_avoidable_maternal_death' ? Math.min(v.min, t.value) : v.min,
+      },
       series: [
         {
           name: pick(c.nameZh, c.nameEn),
@@ -493,6 +511,8 @@ function RankingCard(props: { card: DashboardCard; region: string; period: strin
                 type: 'map',
                 map: mapName,
                 roam: true,
+                layoutCenter: ['50%', '50%'],
+                layoutSize: '95%',
                 label: { show: true, fontSize: 11 },
                 itemStyle: { borderColor: '#fff' },
                 data: rows.map((r) => ({
@@ -507,9 +527,7 @@ function RankingCard(props: { card: DashboardCard; region: string; period: strin
     [mapName, rows, c.unit, lang],
   );
   const title =
-    q.data?.by === 'institution'
-      ? pick('各机构排名（按服务机构）', 'Institutions ranked')
-      : pick('下级地区排名', 'Regions ranked');
+    q.data?.by === 'institution' ? pick('机构排名', 'Institutions ranked') : pick('下级地区排名', 'Regions ranked');
   return (
     <ChartCard
       title={`${pick(c.nameZh, c.nameEn)} · ${title}`}
