@@ -27,7 +27,7 @@ test('the county supervisor opens her dashboard, finds an indicator below target
     await expect(sm.getByTestId('card-target')).toContainText('≥ 93');
     await sm.click();
     await expect(dashboard.trendChart()).toContainText('孕产妇系统管理率');
-    await expect(dashboard.rankingChart()).toContainText('各机构排名');
+    await expect(dashboard.rankingChart()).toContainText('机构排名');
   });
 
   let name = '';
@@ -63,4 +63,33 @@ test('the city statistician sees the counties side by side; targets show what is
   await expect(row).toContainText('继承 舟山市');
   // a statistician reads targets but does not edit them
   await expect(page.getByTestId('edit-maternal_systematic_management_rate')).toHaveCount(0);
+});
+
+test('the sysadmin overrides an inherited target for a county and removes the override again', async ({ page }) => {
+  await new LoginPage(page).loginAs('sysadmin');
+  const targets = new TargetsPage(page);
+  await page.goto('/admin/indicator-targets?region=330902&year=2026');
+  await expect(targets.table).toBeVisible();
+  const row = targets.row('剖宫产率');
+  await expect(row).toContainText('继承 舟山市');
+
+  await row.getByTestId('edit-caesarean_rate').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('当前继承');
+  await dialog.getByTestId('target-value').fill('120');
+  await dialog.getByTestId('target-save').click();
+  await expect(dialog).toContainText('百分比应在0–100之间');
+  await expect(dialog).toContainText('请填写目标来源文件');
+  await dialog.getByTestId('target-value').fill('40');
+  await dialog.getByTestId('target-source').fill('定海区2026年妇幼健康工作要点');
+  await dialog.getByTestId('target-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('≤ 40%');
+  await expect(row.getByTestId('origin-own')).toHaveText('本地区设定');
+
+  await row.getByTestId('remove-caesarean_rate').click();
+  await expect(page.getByText('删除后将恢复继承上级地区')).toBeVisible();
+  await page.getByTestId('confirm-remove').click();
+  await expect(row).toContainText('≤ 43%');
+  await expect(row).toContainText('继承 舟山市');
 });
