@@ -56,6 +56,17 @@ test('the city statistician sees the counties side by side; targets show what is
   for (const county of ['定海区', '普陀区', '岱山县', '嵊泗县']) await expect(table).toContainText(county);
   await expect(table.locator('[data-evaluation="not_met"]').first()).toBeVisible();
 
+  await page.getByTestId('landing-dashboard').click();
+  const dashboard = new DashboardPage(page);
+  await expect(page.getByTestId('data-as-of').first()).toContainText('数据截至');
+  await expect(dashboard.rankingChart()).toContainText('下级地区排名');
+  const png = page.waitForEvent('download');
+  await page.getByTestId('ranking-chart-png').click();
+  expect((await png).suggestedFilename()).toMatch(/排名-330900-\d{4}RY\.png$/);
+  const xlsx = page.waitForEvent('download');
+  await page.getByTestId('dashboard-export').click();
+  expect((await xlsx).suggestedFilename()).toMatch(/^指标-舟山市-\d{4}RY\.xlsx$/);
+
   const targets = new TargetsPage(page);
   await targets.goto('?region=330902');
   const row = targets.row('孕产妇系统管理率');
