@@ -4,10 +4,14 @@ import {
   BIRTH_DEFECT_DIAGNOSIS_BASIS,
   BIRTH_DEFECT_WINDOW_NATIONAL,
   birthDefectCategoryForIcd10,
+  BIRTH_DEFECT_REPORTING_DEFAULT,
   birthDefectRatePer10000,
+  birthDefectReportDue,
+  checkBirthDefectCard,
   inBirthDefectSurveillanceWindow,
+  suggestBirthDefectsFromKaryotype,
 } from './birth-defects';
-import type { BirthDefectCategoryCode, BirthDefectWindowInput } from './birth-defects';
+import type { BirthDefectCardCheck, BirthDefectCategoryCode, BirthDefectWindowInput } from './birth-defects';
 import { deriveWomenRuleSet } from './rule-meta';
 
 describe('全国出生缺陷监测 出生缺陷儿登记卡 23 类', () => {
@@ -180,5 +184,73 @@ describe('出生缺陷发生率 (1/万) = 缺陷儿 ÷ 围产儿数 × 10000 (RE
     [1.5, 100],
   ])('refuses %s / %s', (cases, births) => {
     expect(birthDefectRatePer10000(cases, births)).toMatchObject({ ok: false, code: 'INVALID_COUNT' });
+  });
+});
+
+describe('defects suggested from a prenatal-diagnosis karyotype (ICD-10 chapter XVII Q90–Q99, ISCN notation)', () => {
+  it.each<[string, string[]]>([
+    ['47,XX,+21', ['Q90.9']],
+    ['47,XY,+21', ['Q90.9']],
+    ['mos 47,XY,+21[12]/46,XY[38]', ['Q90.1']],
+    ['21三体高风险，羊水核型 47,XX,+21', ['Q90.9']],
+    ['47,XY,+18', ['Q91.3']],
+    ['47,XX,+13', ['Q91.7']],
+    ['45,X', ['Q96.9']],
+    ['47,XXY', ['Q98.0']],
+    ['47,XXX', ['Q97.0']],
+    ['47,XYY', ['Q98.5']],
+    ['46,XX', []],
+    ['46,XY', []],
+    ['45,XX,der(13;14)(q10;q10)', []],
+    ['46,XY,+21 未见异常？', ['Q90.9']],
+    ['核型正常', []],
+  ])('%s → %j', (result, codes) => {
+    expect(suggestBirthDefectsFromKaryotype(result).map((d) => d.icd10)).toEqual(codes);
+  });
+
+  it('trisomy 21 falls in the monitored category 22 (唐氏综合征); trisomy 18 in other', () => {
+    expect(suggestBirthDefectsFromKaryotype('47,XX,+21')[0]?.category).toBe('down_syndrome');
+    expect(suggestBirthDefectsFromKaryotype('47,XX,+18')[0]).toMatchObject({
+      category: 'other',
+      descriptionZh: '18-三体综合征',
+    });
+    expect(suggestBirthDefectsFromKaryotype(null)).toEqual([]);
+  });
+});
+
+describe('card consistency: diagnosis time, termination after prenatal diagnosis, death within 7 days', () => {
+  const base: BirthDefectCardCheck = {
+    birthDate: '2025-03-10',
+    diagnosisDate: '2025-03-10',
+    diagnosisTime: 'after_birth',
+    outcome: 'live_birth',
+  };
+  it.each<[string, Partial<BirthDefectCardCheck>, string | null]>([
+    ['diagnosed on the day of birth', {}, null],
+    ['prenatal diagnosis 10 weeks before', { diagnosisTime: 'prenatal', diagnosisDate: '2024-12-30' }, null],
+    ['prenatal diagnosis on the day of termination', { diagnosisTime: 'prenatal', outcome: 'termination' }, null],
+    ['"prenatal" dated after the birth', { diagnosisTime: 'prenatal', diagnosisDate: '2025-03-11' }, 'diagnosisTime'],
+    ['prenatal 41 weeks before', { diagnosisTime: 'prenatal', diagnosisDate: '2024-06-01' }, 'diagnosisDate'],
+    ['"after birth" dated before it', { diagnosisDate: '2025-03-09' }, 'diagnosisTime'],
+    ['a termination without prenatal diagnosis', { outcome: 'termination' }, 'outcome'],
+    ['death on day 6', { outcome: 'early_neonatal_death', deathDate: '2025-03-16' }, null],
+    ['death on day 7 (outside 0–6)', { outcome: 'early_neonatal_death', deathDate: '2025-03-17' }, 'deathDate'],
+    ['an early death without its date', { outcome: 'early_neonatal_death' }, 'deathDate'],
+    ['a death date on a live birth', { deathDate: '2025-03-12' }, 'deathDate'],
+  ])('%s', (_t, patch, field) => {
+    const r = checkBirthDefectCard({ ...base, ...patch });
+    if (field === null) expect(r).toEqual({ ok: true });
+    else expect(r).toMatchObject({ ok: false, code: 'INCONSISTENT', field });
+  });
+});
+
+describe('card due [L]: within 7 days of the birth', () => {
+  it.each([
+    ['2025-03-01', '2025-03-08'],
+    ['2024-02-26', '2024-03-04'],
+    ['2025-12-28', '2026-01-04'],
+  ])('born %s → due %s', (birth, due) => {
+    expect(birthDefectReportDue(birth)).toBe(due);
+    expect(BIRTH_DEFECT_REPORTING_DEFAULT.meta.marker).toBe('L');
   });
 });

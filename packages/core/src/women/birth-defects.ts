@@ -8,7 +8,7 @@
  */
 import type { WomenCodeLabel, WomenEvidenceMarker, WomenRuleError, WomenRuleSet } from './rule-meta';
 import { nationalMeta, womenRuleError } from './rule-meta';
-import { diffDays, isIsoDate } from './women-dates';
+import { addDays, diffDays, isIsoDate } from './women-dates';
 
 /** Codes of the surveillance categories (1–23) plus 24 other. */
 export type BirthDefectCategoryCode =
@@ -225,4 +225,130 @@ export function birthDefectRatePer10000(
     );
   }
   return { ok: true, rate: (defectCases * 10_000) / perinatalBirths };
+}
+
+/** A defect suggested from a prenatal diagnosis result (to prefill a card; the clinician confirms it). */
+export interface SuggestedBirthDefect {
+  icd10: string;
+  category: BirthDefectCategoryCode;
+  descriptionZh: string;
+}
+
+const KARYOTYPES: readonly { test: RegExp; mosaic?: string; icd10: string; zh: string }[] = [
+  { test: /\+\s*21(?!\d)|21[-\s]?三体|trisomy\s*21|\bT21\b/i, mosaic: 'Q90.1', icd10: 'Q90.9', zh: '21-三体综合征' },
+  { test: /\+\s*18(?!\d)|18[-\s]?三体|trisomy\s*18|\bT18\b/i, mosaic: 'Q91.1', icd10: 'Q91.3', zh: '18-三体综合征' },
+  { test: /\+\s*13(?!\d)|13[-\s]?三体|trisomy\s*13|\bT13\b/i, mosaic: 'Q91.5', icd10: 'Q91.7', zh: '13-三体综合征' },
+  { test: /(?:^|[^\d])45\s*,\s*X(?![XY])|特纳|turner/i, icd10: 'Q96.9', zh: '特纳综合征（45,X）' },
+  { test: /47\s*,\s*XXY(?!Y)|克氏|klinefelter/i, icd10: 'Q98.0', zh: '克氏综合征（47,XXY）' },
+  { test: /47\s*,\s*XXX(?!X)/i, icd10: 'Q97.0', zh: '超雌综合征（47,XXX）' },
+  { test: /47\s*,\s*XYY(?!Y)/i, icd10: 'Q98.5', zh: '超雄综合征（47,XYY）' },
+];
+
+/**
+ * Chromosomal defects named in a prenatal-diagnosis result written in ISCN (e.g. '47,XX,+21') or in words
+ * ('21三体'), with the ICD-10 chapter Q90–Q98 code (mosaicism where the result says 'mos'). A normal karyotype
+ * ('46,XX', '46,XY') or a result the function cannot read gives an empty list: it only suggests, never decides.
+ * @example suggestBirthDefectsFromKaryotype('47,XY,+21') // [{ icd10: 'Q90.9', category: 'down_syndrome', descriptionZh: '21-三体综合征' }]
+ */
+export function suggestBirthDefectsFromKaryotype(result: string | null | undefined): SuggestedBirthDefect[] {
+  if (!result) return [];
+  const mosaic = /\bmos\b|嵌合/i.test(result);
+  const out: SuggestedBirthDefect[] = [];
+  for (const k of KARYOTYPES) {
+    if (!k.test.test(result)) continue;
+    const icd10 = mosaic && k.mosaic ? k.mosaic : k.icd10;
+    const category = birthDefectCategoryForIcd10(icd10)?.code ?? 'other';
+    out.push({ icd10, category, descriptionZh: mosaic && k.mosaic ? `${k.zh}（嵌合型）` : k.zh });
+  }
+  return out;
+}
+
+/** Where a pregnancy ended for the card (the card's 结局). */
+export type BirthDefectOutcome = 'live_birth' | 'stillbirth' | 'termination' | 'early_neonatal_death';
+
+/** Input of {@link checkBirthDefectCard}. */
+export interface BirthDefectCardCheck {
+  birthDate: string;
+  diagnosisDate: string;
+  diagnosisTime: 'prenatal' | 'after_birth';
+  outcome: BirthDefectOutcome;
+  /** Date of death of a live-born baby (for early_neonatal_death). */
+  deathDate?: string | null;
+}
+
+/**
+ * Consistency of a card's dates and outcome: a prenatal diagnosis is made on or before the day the pregnancy ended
+ * and at most 40 weeks before; a diagnosis after birth on or after that day; a termination (治疗性引产) follows a
+ * prenatal diagnosis; a death within 7 days (7天内死亡) is on day 0–6 after birth.
+ * Returns the first problem with the field it concerns, or ok.
+ */
+export function checkBirthDefectCard(
+  c: BirthDefectCardCheck,
+  config: BirthDefectWindowConfig = BIRTH_DEFECT_WINDOW_NATIONAL,
+): { ok: true } | (WomenRuleError<'INCONSISTENT'> & { field: string }) {
+  const fail = (field: string, zh: string, en: string) => ({ ...womenRuleError('INCONSISTENT', zh, en), field });
+  const d = diffDays(c.birthDate, c.diagnosisDate);
+  if (c.diagnosisTime === 'prenatal' && d > 0) {
+    return fail(
+      'diagnosisTime',
+      '产前诊断的日期不能晚于妊娠结束日期',
+      'A prenatal diagnosis is on or before the birth',
+    );
+  }
+  if (c.diagnosisTime === 'prenatal' && d < -280) {
+    return fail(
+      'diagnosisDate',
+      '产前诊断日期早于妊娠结束日期40周以上',
+      'The prenatal diagnosis is over 40 weeks before',
+    );
+  }
+  if (c.diagnosisTime === 'after_birth' && d < 0) {
+    return fail('diagnosisTime', '诊断日期早于出生日期，应为产前诊断', 'Diagnosed before birth: that is prenatal');
+  }
+  if (c.outcome === 'termination' && c.diagnosisTime !== 'prenatal') {
+    return fail('outcome', '治疗性引产应在产前诊断之后', 'A termination follows a prenatal diagnosis');
+  }
+  if (c.outcome === 'early_neonatal_death') {
+    if (!c.deathDate) return fail('deathDate', '请填写死亡日期', 'Give the date of death');
+    const age = diffDays(c.birthDate, c.deathDate);
+    if (age < 0 || age > config.maxDaysAfterBirth) {
+      return fail('deathDate', '“7天内死亡”的死亡日期应在出生后7天内', 'The death must be within 7 days of birth');
+    }
+  } else if (c.deathDate) {
+    return fail('deathDate', '只有“7天内死亡”填写死亡日期', 'A death date goes with a death within 7 days only');
+  }
+  return { ok: true };
+}
+
+/** When a card is due. */
+export interface BirthDefectReportingConfig extends WomenRuleSet {
+  /** Days after the end of pregnancy by which the hospital fills the card. */
+  reportWithinDays: number;
+}
+
+/**
+ * Default [L]: the card is filled within 7 days of the birth (the surveillance window), so that a baby whose defect
+ * was recorded at delivery but has no card is listed as overdue from day 8. Provinces set their own limit; the
+ * national scheme only fixes the quarterly reporting upward.
+ */
+export const BIRTH_DEFECT_REPORTING_DEFAULT: BirthDefectReportingConfig = {
+  meta: nationalMeta(
+    'birth-defect-reporting',
+    '1',
+    'L',
+    ['全国出生缺陷监测方案 (quarterly reporting)', 'hospital practice'],
+    'The limit for filling a card is local.',
+  ),
+  reportWithinDays: 7,
+};
+
+/**
+ * Date by which the card of a birth is due.
+ * @example birthDefectReportDue('2025-03-01') // '2025-03-08'
+ */
+export function birthDefectReportDue(
+  birthDate: string,
+  config: BirthDefectReportingConfig = BIRTH_DEFECT_REPORTING_DEFAULT,
+): string {
+  return addDays(birthDate, config.reportWithinDays);
 }

@@ -13,6 +13,7 @@ export * from './preconception';
 export * from './thalassaemia';
 export * from './family-planning';
 export * from './birth-defects';
+export * from './birth-defect-aid';
 export * from './programmes';
 export * from './screening-record';
 export * from './premarital-follow-up';

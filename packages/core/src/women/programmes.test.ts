@@ -58,7 +58,7 @@ describe('which record counts toward completion', () => {
     [
       'seed 003: CHD echo diagnosis counts',
       'newborn_chd_screening',
-      { type: 'newbornScreening', kind: 'heart', step: 'confirm', completed: true },
+      { type: 'newbornScreening', kind: 'heart', step: 'echo', completed: true },
       true,
     ],
     [
@@ -90,7 +90,7 @@ describe('which record counts toward completion', () => {
   });
 
   it('a heart echo record counts toward the CHD programme only', () => {
-    expect(programmesCountedBy({ type: 'newbornScreening', kind: 'heart', step: 'confirm', completed: true })).toEqual([
+    expect(programmesCountedBy({ type: 'newbornScreening', kind: 'heart', step: 'echo', completed: true })).toEqual([
       'newborn_chd_screening',
     ]);
   });

@@ -31,7 +31,7 @@ export interface ProgrammeCountingRule {
   type: string;
   /** Accepted `kind` values of that record; omitted = any kind. */
   kinds?: readonly string[];
-  /** Accepted `step` values (e.g. 'confirm' for an echo diagnosis); omitted = any step. */
+  /** Accepted `step` values (e.g. 'echo' for an echocardiography diagnosis); omitted = any step. */
   steps?: readonly string[];
   /** What one unit of completion is. */
   unit: 'person' | 'couple' | 'newborn' | 'diagnosis' | 'dispensing' | 'pregnancy';
@@ -80,8 +80,8 @@ export const FUNDED_PROGRAMMES: readonly FundedProgramme[] = [
     counts: {
       type: 'premaritalExam',
       unit: 'person',
-      zh: '完成婚前医学检查并出具证明的人数',
-      en: 'People examined with a certificate issued',
+      zh: '接受免费婚前医学检查的人数（男女双方各计）',
+      en: 'People given a free examination (each partner counted)',
     },
     capabilities: ['B1', 'G7'],
     seeds: ['000', '001', '003'],
@@ -171,7 +171,8 @@ export const FUNDED_PROGRAMMES: readonly FundedProgramme[] = [
     counts: {
       type: 'newbornScreening',
       kinds: ['heart'],
-      steps: ['confirm'],
+      // the child module's CHD flow: pulse-oximetry 'screen', then 'echo' (the diagnosis) for screen-positives
+      steps: ['echo'],
       unit: 'diagnosis',
       zh: '完成心脏超声诊断的例数',
       en: 'Echocardiography diagnoses done',
@@ -310,7 +311,7 @@ export interface ProgrammeServiceRecord {
 
 /**
  * Whether a service record counts toward a programme's completion.
- * @example countsTowardProgramme('newborn_chd_screening', { type: 'newbornScreening', kind: 'heart', step: 'confirm', completed: true }) // true
+ * @example countsTowardProgramme('newborn_chd_screening', { type: 'newbornScreening', kind: 'heart', step: 'echo', completed: true }) // true
  */
 export function countsTowardProgramme(id: FundedProgrammeId, record: ProgrammeServiceRecord): boolean {
   const rule = fundedProgramme(id)?.counts;

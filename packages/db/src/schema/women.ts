@@ -428,6 +428,8 @@ export interface BirthDefectReportTable {
   delivery_id: string | null;
   birth_outcome_id: string | null;
   prenatal_diagnosis_id: string | null;
+  /** The pregnancy of the delivery or prenatal diagnosis (migration 0036). */
+  pregnancy_id: WDefault<string | null>;
   birth_date: DateString;
   gestational_weeks: number | null;
   gestational_days: number | null;
@@ -439,6 +441,8 @@ export interface BirthDefectReportTable {
   diagnosis_basis: string[];
   diagnosis_time: 'prenatal' | 'after_birth';
   diagnosis_date: DateString;
+  /** Date of death for 7天内死亡 (migration 0036). */
+  death_date: WDefault<DateString | null>;
   in_window: boolean;
   institution_id: string | null;
   reporter: string | null;
@@ -472,6 +476,19 @@ export interface AidApplicationTable {
   created_by: string | null;
 }
 
+/** Annual quantity target of a funded programme (G7) for a county and year (migration 0036). */
+export interface ProgrammeTargetTable {
+  region_code: string;
+  year: number;
+  programme_id: string;
+  target_count: number;
+  source: string;
+  note: string | null;
+  version: WVersion;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /** Tables of the women's health and pre-pregnancy programmes (migrations 0030–0039). */
 export interface WomenTables {
   cancer_screening: CancerScreeningTable;
@@ -494,4 +511,5 @@ export interface WomenTables {
   post_abortion_care: PostAbortionCareTable;
   birth_defect_report: BirthDefectReportTable;
   aid_application: AidApplicationTable;
+  programme_target: ProgrammeTargetTable;
 }
