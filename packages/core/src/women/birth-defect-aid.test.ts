@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AID_PROCESSING_DEFAULT,
+  aidApplicantAgeOk,
   aidApplicationDue,
   aidApplicationEvents,
   aidApplicationOpen,
@@ -89,5 +90,15 @@ describe('processing limits [L]: decision within 30 days, payment within 30 days
     const v = deriveWomenRuleSet(AID_PROCESSING_DEFAULT, { decisionWithinDays: 15 }, { region: '33', version: '1' });
     expect(aidApplicationDue({ state: 'submitted', appliedOn: '2025-03-01' }, v)).toBe('2025-03-16');
     expect(AID_PROCESSING_DEFAULT.meta.marker).toBe('L');
+  });
+});
+
+describe('the aid serves children under 18 [L]', () => {
+  it.each([
+    ['2008-05-01', '2026-04-30', true],
+    ['2008-05-01', '2026-05-01', false],
+    ['2026-01-01', '2026-01-01', true],
+  ])('born %s, applying %s → %s', (birth, on, ok) => {
+    expect(aidApplicantAgeOk(birth, on)).toBe(ok);
   });
 });

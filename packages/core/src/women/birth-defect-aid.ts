@@ -5,7 +5,7 @@
  */
 import type { WomenCodeLabel, WomenRuleError, WomenRuleSet } from './rule-meta';
 import { nationalMeta, womenRuleError } from './rule-meta';
-import { addDays } from './women-dates';
+import { addDays, ageInYears } from './women-dates';
 
 /** States of an aid application. */
 export type AidApplicationState = 'submitted' | 'approved' | 'rejected' | 'paid';
@@ -116,9 +116,14 @@ export interface AidProcessingConfig extends WomenRuleSet {
   decisionWithinDays: number;
   /** Days from the approval to the payment. */
   paymentWithinDays: number;
+  /** The aid serves children under this age (completed years on the day of the application). */
+  maxAgeYears: number;
 }
 
-/** Default limits [L]: a decision within 30 days and the payment within 30 days of the approval. */
+/**
+ * Default limits [L]: a decision within 30 days and the payment within 30 days of the approval; children under 18
+ * (the 出生缺陷救助 schemes serve 0–17-year-olds).
+ */
 export const AID_PROCESSING_DEFAULT: AidProcessingConfig = {
   meta: nationalMeta(
     'aid-processing',
@@ -129,7 +134,20 @@ export const AID_PROCESSING_DEFAULT: AidProcessingConfig = {
   ),
   decisionWithinDays: 30,
   paymentWithinDays: 30,
+  maxAgeYears: 18,
 };
+
+/**
+ * Whether a person of this birth date may apply on that day (under the age limit).
+ * @example aidApplicantAgeOk('2008-05-01', '2026-04-30') // true (17)
+ */
+export function aidApplicantAgeOk(
+  birthDate: string,
+  appliedOn: string,
+  config: AidProcessingConfig = AID_PROCESSING_DEFAULT,
+): boolean {
+  return ageInYears(birthDate, appliedOn) < config.maxAgeYears;
+}
 
 /**
  * Date by which the open step of an application is due (the decision, or the payment of an approved one); null
