@@ -252,6 +252,11 @@ export const FIELD_LABELS: Record<string, string> = {
   amountRequested: '申请金额',
   decision: '审批',
   approvedAmount: '批准金额',
+  description: '描述',
+  period: '统计周期',
+  // women's health (funded programmes)
+  programmeId: '项目',
+  targetCount: '目标数',
 };
 
 z.config(z.locales.zhCN());

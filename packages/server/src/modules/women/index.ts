@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps';
 import type { Services } from '../../services';
+import { createAidService } from './aid.service';
 import { birthDefectRoutes } from './birth-defect.routes';
 import { createBirthDefectService } from './birth-defect.service';
 import { createCoverageService } from './coverage.service';
@@ -9,6 +10,8 @@ import { createFolicAcidService } from './folic-acid.service';
 import { gynFpRoutes } from './gyn-fp.routes';
 import { createGynPelvicService } from './gyn-pelvic.service';
 import { preconceptionRoutes } from './preconception.routes';
+import { programmeRoutes } from './programme.routes';
+import { createProgrammeService } from './programme.service';
 import { createPreconceptionService } from './preconception.service';
 import { premaritalRoutes } from './premarital.routes';
 import { createPremaritalService } from './premarital.service';
@@ -28,6 +31,8 @@ export function createWomenServices(deps: ModuleDeps) {
   const gynPelvic = createGynPelvicService(deps);
   const familyPlanning = createFamilyPlanningService(deps);
   const birthDefects = createBirthDefectService(deps);
+  const aid = createAidService(deps);
+  const programmes = createProgrammeService(deps);
   return {
     screenings,
     coverage,
@@ -38,6 +43,8 @@ export function createWomenServices(deps: ModuleDeps) {
     gynPelvic,
     familyPlanning,
     birthDefects,
+    aid,
+    programmes,
   };
 }
 export type WomenServices = ReturnType<typeof createWomenServices>;
@@ -50,4 +57,5 @@ export function womenRoutes(app: FastifyInstance, services: Services) {
   thalassaemiaRoutes(app, services);
   gynFpRoutes(app, services);
   birthDefectRoutes(app, services);
+  programmeRoutes(app, services);
 }
