@@ -273,6 +273,7 @@ export interface Delivery {
     weightG: number | null;
     flags: Record<string, boolean | null>;
     childPersonId: string | null;
+    defects: string[];
   }[];
 }
 

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useApiFeedback } from '../../components/api-feedback';
 import { useI18n } from '../../i18n/i18n-provider';
 import { INFECTIONS, lbl } from './maternal-labels';
+import { BirthDefectCardButton } from '../women/birth-defect-card';
 import { maternalApi, type PrenatalScreening } from './maternal.api';
 
 /** PMTCT results (restricted to the pmtct permission) with the record's duties and the infant's plan. */
@@ -208,9 +209,13 @@ export function ScreeningPanel(props: { pregnancyId: string; canWrite: boolean; 
                       {pick('记录诊断', 'Record diagnosis')}
                     </Button>
                   )}
+                  {props.canWrite && s.diagnosisResult && <BirthDefectCardButton prenatalDiagnosisId={s.id} />}
                 </Space>
               ) : s.followUp === 'closed' ? (
-                `${s.diagnosisResult ?? ''} ${s.counsellingOutcome ?? ''}`
+                <Space wrap>
+                  {`${s.diagnosisResult ?? ''} ${s.counsellingOutcome ?? ''}`}
+                  {props.canWrite && s.diagnosisResult && <BirthDefectCardButton prenatalDiagnosisId={s.id} />}
+                </Space>
               ) : (
                 '—'
               ),

@@ -24,6 +24,7 @@ import { useCurrentUser } from '../../app/auth';
 import { useErrorText } from '../../components/api-feedback';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
+import { BirthDefectCardButton } from '../women/birth-defect-card';
 import { DeliveryForm, EndForm, PostpartumForm } from './delivery-forms';
 import {
   BIRTH_OUTCOMES,
@@ -420,6 +421,20 @@ export function WomanPage() {
                                 {b.flags.preterm && <Tag color="orange">{pick('早产', 'Preterm')}</Tag>}
                               </>
                             ),
+                          },
+                          {
+                            title: pick('出生缺陷', 'Birth defects'),
+                            render: (_: unknown, b) =>
+                              b.defects.length > 0 ? (
+                                <Space size={4} wrap>
+                                  {b.defects.join('、')}
+                                  {can('care.write') && (
+                                    <BirthDefectCardButton deliveryId={delivery.data!.id} birthOutcomeId={b.id} />
+                                  )}
+                                </Space>
+                              ) : (
+                                '—'
+                              ),
                           },
                           {
                             title: pick('儿童档案', 'Child'),

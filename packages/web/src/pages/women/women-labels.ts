@@ -1,5 +1,9 @@
 /** zh/en labels of the women's-health codes shown on the pages (the medical code lists come from core). */
 import {
+  AID_APPLICATION_EVENTS,
+  AID_APPLICATION_STATES,
+  BIRTH_DEFECT_CATEGORIES,
+  BIRTH_DEFECT_DIAGNOSIS_BASIS,
   BI_RADS_CATEGORIES,
   BREAST_CLINICAL_FINDINGS,
   BREAST_HIGH_RISK_FACTORS,
@@ -291,3 +295,42 @@ export function fpServicesFor(sex?: 'female' | 'male') {
   return FAMILY_PLANNING_SERVICES.filter((s) => !sex || s.sex === sex);
 }
 export { complicationsFor };
+
+export const DEFECT_CATEGORY: LabelMap = fromList(BIRTH_DEFECT_CATEGORIES);
+export const DEFECT_CATEGORY_ICD: Record<string, string> = Object.fromEntries(
+  BIRTH_DEFECT_CATEGORIES.map((c) => [c.code, c.icd10Display]),
+);
+export const DEFECT_BASIS: LabelMap = fromList(BIRTH_DEFECT_DIAGNOSIS_BASIS);
+export const DEFECT_OUTCOME: LabelMap = {
+  live_birth: { zh: '活产', en: 'Live birth' },
+  stillbirth: { zh: '死胎死产', en: 'Stillbirth / fetal death' },
+  termination: { zh: '治疗性引产', en: 'Termination after prenatal diagnosis' },
+  early_neonatal_death: { zh: '7天内死亡', en: 'Death within 7 days' },
+};
+export const DEFECT_TIME: LabelMap = {
+  prenatal: { zh: '产前', en: 'Prenatal' },
+  after_birth: { zh: '产后', en: 'After birth' },
+};
+export const DEFECT_SOURCE: LabelMap = {
+  delivery: { zh: '分娩记录', en: 'Delivery record' },
+  prenatal_diagnosis: { zh: '产前诊断', en: 'Prenatal diagnosis' },
+  manual: { zh: '手工填报', en: 'Entered by hand' },
+};
+export const SEX: LabelMap = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+  unknown: { zh: '不明', en: 'Unknown' },
+};
+export const AID_STATE: LabelMap = fromList(AID_APPLICATION_STATES);
+export const AID_EVENT: LabelMap = fromList(AID_APPLICATION_EVENTS);
+export const AID_PROGRAMME: LabelMap = {
+  birth_defect_aid: { zh: '出生缺陷救助', en: 'Birth-defect aid' },
+  congenital_heart_aid: { zh: '先天性心脏病救助', en: 'Congenital heart disease aid' },
+  metabolic_disease_aid: { zh: '遗传代谢病救助', en: 'Metabolic disease aid' },
+  hearing_aid: { zh: '听力障碍救助', en: 'Hearing-loss aid' },
+  other: { zh: '其他', en: 'Other' },
+};
+/** Tag colour of an aid application state. */
+export function aidColor(state: string): string {
+  return state === 'paid' ? 'green' : state === 'approved' ? 'blue' : state === 'rejected' ? 'default' : 'orange';
+}

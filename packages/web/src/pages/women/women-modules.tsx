@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  FlagOutlined,
+  FundOutlined,
   BarChartOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
@@ -8,6 +10,8 @@ import {
   SafetyOutlined,
   WomanOutlined,
 } from '@ant-design/icons';
+import { BirthDefectDetailPage } from './birth-defect-detail.page';
+import { BirthDefectsPage } from './birth-defects.page';
 import { FamilyPlanningPage } from './family-planning.page';
 import { FolicAcidPage } from './folic-acid.page';
 import { GynPelvicPage } from './gyn-pelvic.page';
@@ -19,6 +23,7 @@ import { PreconceptionRegisterPage } from './preconception-register.page';
 import { PremaritalDetailPage } from './premarital-detail.page';
 import { PremaritalListPage } from './premarital-list.page';
 import { PremaritalRegisterPage } from './premarital-register.page';
+import { ProgrammesPage } from './programmes.page';
 import type { AppModule } from '../../app/module-registry';
 import { ScreeningCasesPage } from './screening-cases.page';
 import { ScreeningCoveragePage } from './screening-coverage.page';
@@ -179,6 +184,36 @@ export const WOMEN_MODULES: AppModule[] = [
     icon: <SafetyOutlined />,
     permission: 'care.read',
     element: <FamilyPlanningPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-birth-defects',
+    path: '/women/birth-defects',
+    labelZh: '出生缺陷监测与救助',
+    labelEn: 'Birth defects and aid',
+    icon: <FlagOutlined />,
+    permission: 'care.read',
+    element: <BirthDefectsPage />,
+    group: 'work',
+  },
+  {
+    key: 'women-birth-defect-detail',
+    path: '/women/birth-defects/:id',
+    labelZh: '出生缺陷儿登记卡',
+    labelEn: 'Birth-defect card',
+    permission: 'care.read',
+    element: <BirthDefectDetailPage />,
+    nav: false,
+  },
+  {
+    key: 'women-programmes',
+    path: '/women/programmes',
+    labelZh: '惠民项目进度',
+    labelEn: 'Funded programmes',
+    icon: <FundOutlined />,
+    // sysadmin, clinicians, supervisors, statisticians and the commission (the server checks the rest)
+    permission: 'institution.read',
+    element: <ProgrammesPage />,
     group: 'work',
   },
   {

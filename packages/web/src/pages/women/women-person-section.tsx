@@ -1,5 +1,6 @@
 import { Card, Tabs } from 'antd';
 import { useI18n } from '../../i18n/i18n-provider';
+import { BirthDefectHistory } from './birth-defect-history';
 import { GynFpHistory } from './gyn-fp-history';
 import { PreconceptionHistory } from './preconception-history';
 import { PremaritalHistory } from './premarital-history';
@@ -8,7 +9,8 @@ import { ThalassaemiaHistory } from './thalassaemia-history';
 
 /**
  * The person's history in the women's-health and pre-pregnancy programmes, for the person-detail page: one tab per
- * programme. Men see the couple programmes (premarital, preconception, thalassaemia) only.
+ * programme. Men see the couple programmes (premarital, preconception, thalassaemia) only; the birth-defect tab
+ * shows the cards where the person is the mother or the child, and aid applications.
  * Usage on the person page: `<WomenPersonSection personId={person.id} sex={person.sex} />`.
  */
 export function WomenPersonSection(props: { personId: string; sex: string }) {
@@ -43,6 +45,11 @@ export function WomenPersonSection(props: { personId: string; sex: string }) {
       key: 'gyn-fp',
       label: pick('普查、盆底与计划生育', 'Survey, pelvic floor, family planning'),
       children: <GynFpHistory personId={props.personId} female={female} />,
+    },
+    {
+      key: 'birth-defects',
+      label: pick('出生缺陷与救助', 'Birth defects and aid'),
+      children: <BirthDefectHistory personId={props.personId} />,
     },
   ];
   return (

@@ -513,3 +513,189 @@ export const gynFpApi = {
   fpHistory: (personId: string) =>
     api.get<{ services: Row[]; issues: Row[]; postAbortionCare: Row[] }>(`/people/${personId}/family-planning`),
 };
+
+/** One defect on a birth-defect card. */
+export interface CardDefect {
+  icd10: string;
+  category: string;
+  description: string | null;
+}
+
+/** A birth-defect surveillance report card (出生缺陷儿登记卡). */
+export interface BirthDefectReport {
+  id: string;
+  motherPersonId: string;
+  childPersonId: string | null;
+  source: 'delivery' | 'prenatal_diagnosis' | 'manual';
+  deliveryId: string | null;
+  birthOutcomeId: string | null;
+  prenatalDiagnosisId: string | null;
+  pregnancyId: string | null;
+  birthDate: string;
+  gestationalWeeks: number | null;
+  gestationalDays: number | null;
+  birthWeightG: number | null;
+  sex: string;
+  outcome: string;
+  deathDate: string | null;
+  defects: CardDefect[];
+  categories: string[];
+  diagnosisBasis: string[];
+  diagnosisTime: 'prenatal' | 'after_birth';
+  diagnosisDate: string;
+  inWindow: boolean;
+  institutionId: string | null;
+  reporter: string | null;
+  note: string | null;
+  version: number;
+  motherName?: string | null;
+  motherIdMasked?: string | null;
+  childName?: string | null;
+  institutionName?: string | null;
+  aidStatuses?: string[];
+  aid?: AidApplication[];
+}
+
+/** What a card made from a delivery or a prenatal diagnosis would hold. */
+export interface BirthDefectDraft {
+  values: Partial<Omit<BirthDefectReport, 'defects'>> & {
+    defects?: { icd10: string; description?: string }[];
+    motherPersonId?: string;
+  };
+  pregnancyId: string | null;
+  fetuses: number | null;
+  motherName: string;
+  missing: string[];
+  unmatchedDefects: string[];
+  babies: { id: string; birthOrder: number; outcome: string; defects: string[] }[];
+  prenatalResult: string | null;
+  pregnancyEnded: boolean;
+  existingReportId: string | null;
+}
+
+/** Rate per 10,000 perinatal births. */
+export interface BirthDefectRate {
+  year: number;
+  period: 'calendar' | 'report';
+  from: string;
+  to: string;
+  counties: {
+    countyCode: string;
+    countyName: string | null;
+    defectCases: number;
+    unlinkedCases: number;
+    perinatalBirths: number;
+    ratePer10000: number | null;
+  }[];
+  total: { defectCases: number; perinatalBirths: number; ratePer10000: number | null };
+  byCategory: { category: string; no: number; zh: string; en: string; cases: number; ratePer10000: number | null }[];
+}
+
+/** A birth (or an abnormal prenatal diagnosis) without a card. */
+export interface UnreportedItem {
+  kind: 'delivery' | 'prenatal_diagnosis';
+  personId: string;
+  motherName: string;
+  motherIdMasked: string | null;
+  deliveryId: string | null;
+  birthOutcomeId: string | null;
+  prenatalDiagnosisId: string | null;
+  pregnancyId: string;
+  birthDate: string;
+  gestationalAge: string | null;
+  birthOrder: number | null;
+  outcome: string | null;
+  what: string;
+  institutionName: string | null;
+  dueOn: string;
+  overdue: boolean;
+}
+
+/** An aid application (救助申请). */
+export interface AidApplication {
+  id: string;
+  personId: string;
+  birthDefectReportId: string | null;
+  programme: string;
+  condition: string;
+  appliedOn: string;
+  amountRequested: number | null;
+  status: 'submitted' | 'approved' | 'rejected' | 'paid';
+  decidedOn: string | null;
+  approvedAmount: number | null;
+  decisionNote: string | null;
+  paidOn: string | null;
+  institutionId: string | null;
+  note: string | null;
+  allowedDecisions: ('approve' | 'reject' | 'pay')[];
+  dueOn: string | null;
+  overdue: boolean;
+  version: number;
+  personName?: string;
+  idNumberMasked?: string | null;
+  institutionName?: string | null;
+}
+
+/** Calls of the birth-defect and aid pages. */
+export const birthDefectApi = {
+  draft: (q: QueryParams) => api.get<BirthDefectDraft>('/birth-defect-reports/draft', q),
+  create: (body: Record<string, unknown>) => api.post<BirthDefectReport>('/birth-defect-reports', body),
+  update: (id: string, body: Record<string, unknown>) =>
+    api.patch<BirthDefectReport>(`/birth-defect-reports/${id}`, body),
+  get: (id: string) => api.get<BirthDefectReport>(`/birth-defect-reports/${id}`),
+  list: (q: QueryParams) => api.get<Page<BirthDefectReport>>('/birth-defect-reports', q),
+  rate: (year: number, period: string) => api.get<BirthDefectRate>('/birth-defect-reports/rate', { year, period }),
+  unreported: (q: QueryParams) =>
+    api.get<Page<UnreportedItem> & { overdue: number }>('/birth-defect-reports/unreported', q),
+  history: (personId: string) =>
+    api.get<{ reports: BirthDefectReport[]; aid: AidApplication[] }>(`/people/${personId}/birth-defects`),
+  apply: (body: Record<string, unknown>) => api.post<AidApplication>('/aid-applications', body),
+  aidList: (q: QueryParams) =>
+    api.get<Page<AidApplication> & { requestedAmount: number; approvedAmount: number; paidAmount: number }>(
+      '/aid-applications',
+      q,
+    ),
+  decide: (id: string, body: Record<string, unknown>) =>
+    api.post<AidApplication>(`/aid-applications/${id}/decision`, body),
+};
+
+/** One programme's figures in a county. */
+export interface ProgrammeCell {
+  programmeId: string;
+  zh: string;
+  en: string;
+  unit: string;
+  countsZh: string;
+  countsEn: string;
+  targetCount: number | null;
+  targetVersion: number | null;
+  targetSource: string | null;
+  completed: number | null;
+  share: number | null;
+  met: boolean | null;
+  remaining: number | null;
+}
+
+/** Progress of the funded programmes in a year. */
+export interface ProgrammeProgress {
+  year: number;
+  programmes: {
+    id: string;
+    zh: string;
+    en: string;
+    funding: string;
+    unit: string;
+    countsZh: string;
+    countsEn: string;
+    exampleTargets: { comparator: string; value: number; unit: string; zh: string }[];
+  }[];
+  counties: { countyCode: string; countyName: string | null; inScope: boolean; programmes: ProgrammeCell[] }[];
+  total: { programmeId: string; targetCount: number | null; completed: number | null; share: number | null }[];
+}
+
+/** Calls of the programme page. */
+export const programmeApi = {
+  progress: (year: number) => api.get<ProgrammeProgress>('/programmes/progress', { year }),
+  putTarget: (body: Record<string, unknown>) => request<unknown>('PUT', '/programme-targets', { body }),
+  deleteTarget: (q: QueryParams) => request<unknown>('DELETE', '/programme-targets', { query: q }),
+};
