@@ -1,7 +1,14 @@
-import { makeResidentId } from '@fuyou/core';
-import { withScope } from '@fuyou/db';
+import { FUNDED_PROGRAMMES, makeResidentId, type FundedProgrammeId } from '@fuyou/core';
+import { sql, withScope } from '@fuyou/db';
 import { systemContext, type AuthContext } from '../platform/context';
 import type { Services } from '../services';
+import {
+  deliverySchema,
+  pregnancyCreateSchema,
+  pregnancyEndSchema,
+  prenatalDiagnosisSchema,
+  prenatalScreeningSchema,
+} from '../modules/maternal/maternal.schemas';
 import { DEMO_COUNTIES } from './demo-institutions';
 import { rng } from './population';
 
@@ -257,13 +264,217 @@ export async function seedDemoWomen(
 ) {
   const rand = rng(opts.seed ?? 20260305);
   const perCounty = opts.perCounty ?? 25;
-  const totals = { screenings: 0, cases: 0 };
+  const totals = { screenings: 0, cases: 0, births: 0, cards: 0, aid: 0, targets: 0 };
   for (const county of DEMO_COUNTIES) {
     const ctx = systemContext([county]);
     const a = await seedCancerScreening(services, rand, county, ctx, perCounty);
     totals.screenings += a.screenings;
     totals.cases += a.cases;
+    const b = await seedBirthDefects(services, rand, county, ctx);
+    totals.births += b.births;
+    totals.cards += b.cards;
+    totals.aid += b.aid;
+    totals.targets += await seedProgrammeTargets(services, rand, county);
   }
   log(`演示两癌筛查 demo cancer screenings: ${totals.screenings}, 随访个案 cases: ${totals.cases}`);
+  log(
+    `演示出生缺陷 demo births: ${totals.births}, 登记卡 birth-defect cards: ${totals.cards}, 救助申请 aid: ${totals.aid}, 项目目标 programme targets: ${totals.targets}`,
+  );
   return totals;
+}
+
+/** Defects noted at the demo deliveries (ICD-10 with the name, as a midwife writes them). */
+const DEMO_DEFECTS = [
+  'Q35.9 腭裂',
+  'Q21.0 室间隔缺损',
+  'Q69.9 多指',
+  'Q54.9 尿道下裂',
+  'Q37.9 唇裂合并腭裂',
+  'Q66.0 马蹄内翻足',
+];
+
+/**
+ * Birth-defect surveillance of a demo county, through the maternal and women services (so the records are what a
+ * clinic would have made): a few deliveries in the last months, three babies with a defect noted — two reported
+ * with the one-click card, one left on the unreported list — a termination at 28+ weeks after a prenatal diagnosis
+ * of trisomy 21 with its card, and aid applications at each stage. Women who already have a pregnancy are skipped.
+ */
+async function seedBirthDefects(services: Services, rand: Rand, county: string, base: AuthContext) {
+  const m = services.maternal;
+  const today = daysBefore(0);
+  const { women, hospital } = await withScope(services.db, base, async (trx) => ({
+    women: await trx
+      .selectFrom('person as p')
+      .select(['p.id'])
+      .where('p.county_code', '=', county)
+      .where('p.sex', '=', 'female')
+      .where('p.is_synthetic', '=', true)
+      .where('p.birth_date', '>=', '1986-01-01')
+      .where('p.birth_date', '<=', '2003-01-01')
+      .where('p.deceased_on', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('pregnancy as g').select('g.id').whereRef('g.person_id', '=', 'p.id'))),
+      )
+      .orderBy('p.id')
+      .limit(9)
+      .execute(),
+    hospital: await trx
+      .selectFrom('institution')
+      .select(['id', 'type'])
+      .where('county_code', '=', county)
+      .orderBy(sql`type in ('mch_hospital', 'general_hospital')`, 'desc')
+      .orderBy('code')
+      .executeTakeFirst(),
+  }));
+  if (!hospital) return { births: 0, cards: 0, aid: 0 };
+  const ctx: AuthContext = { ...base, institutionId: hospital.id, displayName: '演示医生' };
+  const out = { births: 0, cards: 0, aid: 0 };
+  const children: { child: string; card: string; born: string; defect: string }[] = [];
+  const register = async (personId: string, lmp: string, i: number) =>
+    (
+      await m.pregnancies.register(
+        ctx,
+        pregnancyCreateSchema.parse({
+          personId,
+          registeredOn: plus(lmp, 70),
+          lmp,
+          gravidity: 1,
+          parity: 0,
+          heightCm: 155 + Math.round(rand() * 12),
+          prePregnancyWeightKg: 48 + Math.round(rand() * 15),
+          handbookNo: `${county}-BD${i}`,
+        }),
+      )
+    ).pregnancy;
+  for (const [i, w] of women.slice(0, 8).entries()) {
+    // the unreported one was born 9 days ago, so it is on the worklist (overdue from day 8)
+    const deliveredAgo = i === 2 ? 9 : 20 + Math.floor(rand() * 120) + (i < 3 ? 0 : 30);
+    const ga = 37 * 7 + Math.floor(rand() * 25);
+    const deliveryDate = plus(today, -deliveredAgo);
+    const preg = await register(w.id, plus(deliveryDate, -ga), i);
+    const defect = i < 3 ? DEMO_DEFECTS[(i + Number(county.slice(-1))) % DEMO_DEFECTS.length]! : null;
+    const date = deliveryDate;
+    const d = await m.deliveries.record(
+      ctx,
+      preg.id,
+      deliverySchema.parse({
+        deliveryDate: date,
+        place: 'institution',
+        institutionId: hospital.id,
+        ...(rand() < 0.3 ? { mode: 'caesarean', caesareanIndication: '头盆不称' } : { mode: 'spontaneous' }),
+        maternalCondition: 'good',
+        babies: [
+          {
+            outcome: 'live_birth',
+            sex: rand() < 0.51 ? 'male' : 'female',
+            weightG: 2700 + Math.round(rand() * 1200),
+            lengthCm: 48 + Math.round(rand() * 4),
+            apgar1: 9,
+            apgar5: 10,
+            defects: defect ? [defect] : [],
+          },
+        ],
+      }),
+    );
+    out.births++;
+    if (defect && i < 2) {
+      const r = await services.women.birthDefects.report(ctx, { deliveryId: d.delivery.id, reporter: '演示医生' });
+      out.cards++;
+      const child = d.delivery.babies[0]?.childPersonId;
+      if (child) children.push({ child, card: r.report.id, born: date, defect });
+    }
+  }
+  // a prenatal diagnosis of trisomy 21 at 24 weeks; the termination at 28+ weeks is in the surveillance window
+  const last = women[8];
+  if (last) {
+    const lmp = plus(today, -(29 * 7 + 30));
+    const preg = await register(last.id, lmp, 8);
+    const s = await m.screening.create(
+      ctx,
+      preg.id,
+      prenatalScreeningSchema.parse({
+        method: 'serum_second',
+        screenedOn: plus(lmp, 17 * 7),
+        t21: 'high',
+        t18: 'low',
+        ntd: 'low',
+      }),
+    );
+    const dx = await m.screening.diagnosis(
+      ctx,
+      s.id,
+      prenatalDiagnosisSchema.parse({
+        version: s.version,
+        diagnosisMethod: 'amniocentesis',
+        diagnosisTest: 'karyotype',
+        diagnosedOn: plus(lmp, 24 * 7),
+        diagnosisResult: '47,XX,+21',
+        counsellingOutcome: '遗传咨询后孕妇及家属要求终止妊娠',
+      }),
+    );
+    const p = await m.pregnancies.get(ctx, preg.id);
+    await m.pregnancies.end(
+      ctx,
+      preg.id,
+      pregnancyEndSchema.parse({ version: p.version, reason: 'induced_abortion', endedOn: plus(lmp, 28 * 7 + 2) }),
+    );
+    await services.women.birthDefects.report(ctx, { prenatalDiagnosisId: dx.id, sex: 'female', reporter: '演示医生' });
+    out.cards++;
+  }
+  // aid: one waiting for the decision (overdue), one approved awaiting payment, one paid
+  const sup: AuthContext = { ...ctx, permissions: new Set([...ctx.permissions, 'care.supervise']) };
+  for (const [i, c] of children.entries()) {
+    const heart = c.defect.includes('室间隔');
+    const appliedOn = plus(c.born, 10) > today ? today : plus(c.born, 10);
+    const a = await services.women.aid.apply(ctx, {
+      personId: c.child,
+      birthDefectReportId: c.card,
+      programme: heart ? 'congenital_heart_aid' : 'birth_defect_aid',
+      condition: c.defect.replace(/^Q[\d.]+\s*/, ''),
+      appliedOn,
+      amountRequested: heart ? 30000 : 8000,
+    });
+    out.aid++;
+    if (i === 0 && (county.endsWith('2') || county.endsWith('3'))) continue;
+    const decided = plus(appliedOn, 12) > today ? today : plus(appliedOn, 12);
+    const ok = await services.women.aid.decide(sup, a.application.id, {
+      version: a.application.version,
+      decision: 'approve',
+      date: decided,
+      approvedAmount: heart ? 20000 : 5000,
+      note: '符合救助条件',
+    });
+    if (i === 1) {
+      const paid = plus(decided, 15) > today ? today : plus(decided, 15);
+      await services.women.aid.decide(sup, ok.id, { version: ok.version, decision: 'pay', date: paid });
+    }
+  }
+  return out;
+}
+
+/** Demo targets of the year for every funded programme (the CHD figure is seed 003's 208 echo diagnoses). */
+async function seedProgrammeTargets(services: Services, rand: Rand, county: string): Promise<number> {
+  const year = Number(daysBefore(0).slice(0, 4));
+  const admin: AuthContext = { ...systemContext([]), role: 'sysadmin' };
+  const existing = await services.women.programmes.targets(admin, year);
+  const scale: Partial<Record<FundedProgrammeId, number>> = {
+    newborn_chd_screening: 208,
+    cervical_cancer_screening: 30,
+    breast_cancer_screening: 25,
+    newborn_metabolic_screening: 20,
+    newborn_hearing_screening: 20,
+  };
+  let n = 0;
+  for (const p of FUNDED_PROGRAMMES) {
+    if (existing.some((t) => t.countyCode === county && t.programmeId === p.id)) continue;
+    await services.women.programmes.putTarget(admin, {
+      countyCode: county,
+      year,
+      programmeId: p.id,
+      targetCount: scale[p.id] ?? 10 + Math.floor(rand() * 20),
+      source: '演示数据（按惠民项目实施方案分解到县区）',
+    });
+    n++;
+  }
+  return n;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@fuyou/db';
 import { seedDemoWomen } from '../../seed/women-demo';
+import { seedDemoInstitutions } from '../../seed/demo';
 import { seedDemoPopulation } from '../../seed/population';
 import { startTestServer, type TestServer } from '../../testing';
 
@@ -11,9 +12,10 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 describe('demo women', () => {
-  it('seeds screenings with cases at every stage and the target population', async () => {
+  it('seeds screenings with cases at every stage, the target population, birth-defect cards, aid and programme targets', async () => {
     const logs: string[] = [];
-    await seedDemoPopulation(s.app.services, () => undefined, { perCounty: 4 });
+    await seedDemoInstitutions(s.app.services);
+    await seedDemoPopulation(s.app.services, () => undefined, { perCounty: 12 });
     const totals = await seedDemoWomen(s.app.services, (m) => logs.push(m), { perCounty: 12 });
     const r = await sql<{ n: number; cases: number; states: number; targets: number }>`
       select (select count(*)::int from cancer_screening) as n,
@@ -28,5 +30,32 @@ describe('demo women', () => {
     expect(row.states).toBeGreaterThan(1);
     expect(row.targets).toBe(4);
     expect(logs[0]).toContain(`${totals.screenings}`);
+    const b = await sql<{
+      cards: number;
+      sources: number;
+      aid: number;
+      states: number;
+      targets: number;
+      births: number;
+    }>`
+      select (select count(*)::int from birth_defect_report) as cards,
+        (select count(distinct source)::int from birth_defect_report) as sources,
+        (select count(*)::int from aid_application) as aid,
+        (select count(distinct status)::int from aid_application) as states,
+        (select count(*)::int from programme_target) as targets,
+        (select count(*)::int from delivery) as births`.execute(s.db.db);
+    expect(b.rows[0]).toMatchObject({
+      cards: totals.cards,
+      aid: totals.aid,
+      targets: totals.targets,
+      births: totals.births,
+    });
+    expect(totals.cards).toBe(12);
+    expect(b.rows[0]!.sources).toBe(2);
+    expect(b.rows[0]!.states).toBe(3);
+    expect(totals.targets).toBe(48);
+    expect(logs[1]).toContain('登记卡');
+    // a second run adds no targets (they are kept per county and year)
+    expect(await seedDemoWomen(s.app.services, () => undefined, { perCounty: 0 }).then((t) => t.targets)).toBe(0);
   });
 });
