@@ -45,4 +45,11 @@ export class WomenPages {
     await this.byTestId('step-save').click();
     await expect(this.byTestId('case-steps').locator('.ant-timeline-item')).toHaveCount(before + 1);
   }
+
+  /** Opens the birth-defect card dialog from a button (maternal pages, worklist) and waits for the prefill. */
+  async fileCardFromButton(button: Locator) {
+    await button.click();
+    await expect(this.byTestId('bd-card-modal')).toBeVisible();
+    await expect(this.byTestId('bd-submit')).toBeEnabled();
+  }
 }
