@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThalassaemiaResultOnFile } from './thalassaemia-status';
-import { carrierStatusOfSuspicion, currentCarrierStatus } from './thalassaemia-status';
+import { carrierStatusOfSuspicion, currentCarrierStatus, thalassaemiaCounsellingDue } from './thalassaemia-status';
 
 describe('地贫携带状态（已有结果复用，seed 004 避免重复检查）', () => {
   it.each<[string, ThalassaemiaResultOnFile[], string, boolean]>([
@@ -60,5 +60,16 @@ describe('地贫携带状态（已有结果复用，seed 004 避免重复检查�
     ['undetermined', 'suspected_type_unknown'],
   ] as const)('suspicion %s → %s', (s, status) => {
     expect(carrierStatusOfSuspicion(s)).toBe(status);
+  });
+});
+
+describe('genetic counselling of an at-risk couple is due within 14 days [L]', () => {
+  it.each<['high' | 'low' | 'undetermined', string | null, string | null]>([
+    ['high', null, '2025-03-15'],
+    ['undetermined', null, '2025-03-15'],
+    ['high', '2025-03-05', null],
+    ['low', null, null],
+  ])('risk %s, counselled %s → due %s', (risk, counsellingOn, due) => {
+    expect(thalassaemiaCounsellingDue({ risk, assessedOn: '2025-03-01', counsellingOn })).toBe(due);
   });
 });

@@ -5,6 +5,9 @@
  */
 import type { ThalassaemiaCarrierStatus, ThalassaemiaConfig, ThalassaemiaSuspicion } from './thalassaemia';
 import { THALASSAEMIA_RULES_DEFAULT, interpretThalassaemiaScreen } from './thalassaemia';
+import type { WomenRuleSet } from './rule-meta';
+import { nationalMeta } from './rule-meta';
+import { addDays } from './women-dates';
 
 /** A result on file, as far as the status needs it. */
 export interface ThalassaemiaResultOnFile {
@@ -60,4 +63,37 @@ export function currentCarrierStatus(
     if (i.ok) return { status: carrierStatusOfSuspicion(i.suspicion), confirmed: false, basis: r };
   }
   return { status: 'not_tested', confirmed: false, basis: null };
+}
+
+/** How soon an at-risk couple is counselled. */
+export interface ThalassaemiaCounsellingConfig extends WomenRuleSet {
+  /** Days from the couple's risk assessment to genetic counselling (high or undetermined risk). */
+  counsellingWithinDays: number;
+}
+
+/**
+ * Default [L]: genetic counselling within 14 days of finding a couple at high or undetermined risk, so that a
+ * pregnant couple can still have prenatal diagnosis in time (local programme practice; no national limit).
+ */
+export const THALASSAEMIA_COUNSELLING_DEFAULT: ThalassaemiaCounsellingConfig = {
+  meta: nationalMeta(
+    'thalassaemia-counselling',
+    '1',
+    'L',
+    ['地中海贫血防控项目 local practice'],
+    'The limit is local.',
+  ),
+  counsellingWithinDays: 14,
+};
+
+/**
+ * Due date of a couple's genetic counselling: null for a low-risk couple or once counselled.
+ * @example thalassaemiaCounsellingDue({ risk: 'high', assessedOn: '2025-03-01', counsellingOn: null }) // '2025-03-15'
+ */
+export function thalassaemiaCounsellingDue(
+  c: { risk: 'high' | 'low' | 'undetermined'; assessedOn: string; counsellingOn: string | null },
+  config: ThalassaemiaCounsellingConfig = THALASSAEMIA_COUNSELLING_DEFAULT,
+): string | null {
+  if (c.risk === 'low' || c.counsellingOn) return null;
+  return addDays(c.assessedOn, config.counsellingWithinDays);
 }

@@ -267,8 +267,15 @@ const enErrors = z.locales.en().localeError;
 export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(body)';
-    const last = String(issue.path.at(-1) ?? '');
-    const label = FIELD_LABELS[last] ?? last;
+    // an item of a list is named after the list ("缺陷 第1项"), not after its index
+    const named = [...issue.path].reverse().find((p) => typeof p === 'string');
+    const index = issue.path.at(-1);
+    const last = String(named ?? index ?? '');
+    const base = FIELD_LABELS[last] ?? last;
+    const label =
+      typeof index === 'number' && named !== undefined && issue.path.at(-1) === index
+        ? `${base}第${index + 1}项`
+        : base;
     const en = enErrors?.(issue as never);
     const enText = typeof en === 'string' ? en : (en?.message ?? issue.message);
     return { field, messageZh: `${label ? `${label}：` : ''}${issue.message}`, messageEn: enText };

@@ -118,6 +118,7 @@ export const pacListSchema = z.object({
   q: z.string().trim().max(50).optional(),
   contraception: z.enum(['highly_effective', 'other_method', 'none']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  institutionId: uuid.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...pagination,
@@ -592,6 +593,7 @@ export function createFamilyPlanningService(deps: ModuleDeps) {
             j.onRef('p.county_code', '=', 'c.county_code').onRef('p.id', '=', 'c.person_id'),
           );
         if (f.contraception) q = q.where('c.contraception_class', '=', f.contraception);
+        if (f.institutionId) q = q.where('c.institution_id', '=', f.institutionId);
         if (f.overdue === 'true') q = q.where('c.next_follow_up_due', '<', t);
         if (f.from) q = q.where('c.abortion_date', '>=', f.from);
         if (f.to) q = q.where('c.abortion_date', '<=', f.to);

@@ -85,6 +85,7 @@ export const gynExamListSchema = z.object({
   finding: z.enum(GYN_SURVEY_FINDINGS.map((f) => f.code) as [string, ...string[]]).optional(),
   disposition: z.enum(['none', 'treated', 'referred', 'follow_up']).optional(),
   followUp: z.enum(['due', 'overdue', 'done']).optional(),
+  institutionId: uuid.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...pagination,
@@ -123,6 +124,7 @@ export const pelvicListSchema = z.object({
   q: z.string().trim().max(50).optional(),
   status: z.enum(['no_rehab', 'rehab_planned', 'in_rehab', 'completed', 'declined']).optional(),
   overdue: z.enum(['true', 'false']).optional().describe('true：需康复但逾期未开始'),
+  institutionId: uuid.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...pagination,
@@ -466,6 +468,7 @@ export function createGynPelvicService(deps: ModuleDeps) {
         if (f.campaignId) q = q.where('e.campaign_id', '=', f.campaignId);
         if (f.finding) q = q.where(sql<boolean>`${f.finding} = any(e.findings)`);
         if (f.disposition) q = q.where('e.disposition', '=', f.disposition);
+        if (f.institutionId) q = q.where('e.institution_id', '=', f.institutionId);
         if (f.followUp === 'due')
           q = q.where('e.follow_up_due', 'is not', null).where('e.follow_up_done_on', 'is', null);
         if (f.followUp === 'overdue') q = q.where('e.follow_up_done_on', 'is', null).where('e.follow_up_due', '<', t);
@@ -684,6 +687,7 @@ export function createGynPelvicService(deps: ModuleDeps) {
             j.onRef('p.county_code', '=', 's.county_code').onRef('p.id', '=', 's.person_id'),
           );
         if (f.status) q = q.where('s.status', '=', f.status);
+        if (f.institutionId) q = q.where('s.institution_id', '=', f.institutionId);
         if (f.overdue === 'true') q = q.where('s.status', '=', 'rehab_planned').where('s.first_session_due', '<', t);
         if (f.from) q = q.where('s.screening_date', '>=', f.from);
         if (f.to) q = q.where('s.screening_date', '<=', f.to);

@@ -18,6 +18,11 @@ import { simpleWorkbook, zhOf } from './women.export';
 
 const tags = ['women 地贫防控'];
 const CARRIER = Object.fromEntries(THALASSAEMIA_CARRIER_LABELS.map((c) => [c.code, c]));
+const RISK: Record<string, { zh: string }> = {
+  high: { zh: '高风险' },
+  low: { zh: '低风险' },
+  undetermined: { zh: '待定' },
+};
 
 /** Thalassaemia tests (reused across programmes), the retest question, couple risk and counselling. */
 export function thalassaemiaRoutes(app: FastifyInstance, services: Services) {
@@ -122,6 +127,49 @@ export function thalassaemiaRoutes(app: FastifyInstance, services: Services) {
     async (req) => {
       const ctx = requirePermission(req, 'care.read');
       return t.couples(ctx, req.query);
+    },
+  );
+  r.get(
+    '/thalassaemia-couples/export.xlsx',
+    { schema: { tags, summary: '导出夫妇风险评估（xlsx，证件号码脱敏）', querystring: thalCoupleListSchema } },
+    async (req, reply) => {
+      const ctx = requirePermission(req, 'care.read');
+      const { items } = await t.couples(ctx, req.query, { all: true });
+      const buf = await simpleWorkbook(
+        '地贫夫妇风险',
+        [
+          { header: '女方', key: 'f', width: 12 },
+          { header: '女方证件号码', key: 'fid', width: 22 },
+          { header: '女方携带状态', key: 'fs', width: 20 },
+          { header: '男方', key: 'm', width: 12 },
+          { header: '男方证件号码', key: 'mid', width: 22 },
+          { header: '男方携带状态', key: 'ms', width: 20 },
+          { header: '评估日期', key: 'date', width: 12 },
+          { header: '风险', key: 'risk', width: 8 },
+          { header: '遗传咨询', key: 'counselling', width: 12 },
+          { header: '咨询期限', key: 'due', width: 12 },
+          { header: '逾期', key: 'overdue', width: 6 },
+          { header: '转产前诊断', key: 'pd', width: 10 },
+        ],
+        items.map((i) => ({
+          f: i.femaleName,
+          fid: i.femaleIdMasked,
+          fs: zhOf(CARRIER, i.femaleStatus),
+          m: i.maleName,
+          mid: i.maleIdMasked,
+          ms: zhOf(CARRIER, i.maleStatus),
+          date: i.assessedOn,
+          risk: zhOf(RISK, i.risk),
+          counselling: i.counsellingOn,
+          due: i.counsellingDue,
+          overdue: i.counsellingOverdue,
+          pd: i.prenatalDiagnosisReferred,
+        })),
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', xlsxDisposition('thalassaemia-couples.xlsx', '地贫夫妇风险评估.xlsx'))
+        .send(buf);
     },
   );
   r.get('/thalassaemia-couples/:id', { schema: { tags, summary: '夫妇风险评估', params: idParams } }, async (req) => {

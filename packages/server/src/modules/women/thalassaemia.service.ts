@@ -7,6 +7,8 @@ import {
   currentCarrierStatus,
   interpretThalassaemiaScreen,
   needsThalassaemiaRetest,
+  THALASSAEMIA_COUNSELLING_DEFAULT,
+  thalassaemiaCounsellingDue,
   type ThalassaemiaCarrierStatus,
   type ThalassaemiaTestKind,
 } from '@fuyou/core';
@@ -91,8 +93,12 @@ export const thalTestListSchema = z.object({
 export type ThalTestListFilter = z.infer<typeof thalTestListSchema>;
 
 export const thalCoupleListSchema = z.object({
-  risk: z.enum(['high', 'low', 'undetermined']).optional(),
+  q: z.string().trim().max(50).optional(),
+  risk: z.enum(['high', 'low', 'undetermined'], '风险应为 high/low/undetermined').optional(),
   pending: z.enum(['true', 'false']).optional().describe('true：高风险或待定且未做遗传咨询'),
+  overdue: z.enum(['true', 'false']).optional().describe('true：遗传咨询逾期'),
+  from: isoDate.optional().describe('评估日期起'),
+  to: isoDate.optional(),
   ...pagination,
 });
 export type ThalCoupleListFilter = z.infer<typeof thalCoupleListSchema>;
@@ -128,6 +134,8 @@ export interface ThalCoupleDto {
   malePersonId: string;
   femaleName?: string;
   maleName?: string;
+  femaleIdMasked?: string | null;
+  maleIdMasked?: string | null;
   assessedOn: string;
   femaleStatus: string;
   maleStatus: string;
@@ -138,6 +146,9 @@ export interface ThalCoupleDto {
   prenatalDiagnosisReferred: boolean;
   counsellingNote: string | null;
   pending: boolean;
+  /** Date by which the genetic counselling is due (null when not needed or done). */
+  counsellingDue: string | null;
+  counsellingOverdue: boolean;
   version: number;
 }
 
@@ -163,12 +174,18 @@ const toTest = (r: TestRow): ThalTestDto => ({
 
 const isPending = (r: CoupleRow) => r.risk !== 'low' && !r.counselling_on;
 
-const toCouple = (r: CoupleRow, names: Map<string, string> = new Map()): ThalCoupleDto => ({
+type PersonLabel = { name: string; masked: string | null };
+
+const toCouple = (r: CoupleRow, names: Map<string, PersonLabel> = new Map()): ThalCoupleDto => ({
   id: r.id,
   femalePersonId: r.female_person_id,
   malePersonId: r.male_person_id,
-  ...(names.has(r.female_person_id) ? { femaleName: names.get(r.female_person_id) } : {}),
-  ...(names.has(r.male_person_id) ? { maleName: names.get(r.male_person_id) } : {}),
+  ...(names.has(r.female_person_id)
+    ? { femaleName: names.get(r.female_person_id)!.name, femaleIdMasked: names.get(r.female_person_id)!.masked }
+    : {}),
+  ...(names.has(r.male_person_id)
+    ? { maleName: names.get(r.male_person_id)!.name, maleIdMasked: names.get(r.male_person_id)!.masked }
+    : {}),
   assessedOn: r.assessed_on,
   femaleStatus: r.female_status,
   maleStatus: r.male_status,
@@ -179,6 +196,14 @@ const toCouple = (r: CoupleRow, names: Map<string, string> = new Map()): ThalCou
   prenatalDiagnosisReferred: r.prenatal_diagnosis_referred,
   counsellingNote: r.counselling_note,
   pending: isPending(r),
+  ...(() => {
+    const due = thalassaemiaCounsellingDue({
+      risk: r.risk,
+      assessedOn: r.assessed_on,
+      counsellingOn: r.counselling_on,
+    });
+    return { counsellingDue: due, counsellingOverdue: due !== null && today() > due };
+  })(),
   version: r.version,
 });
 
@@ -532,28 +557,48 @@ export function createThalassaemiaService(deps: ModuleDeps) {
       });
     },
 
-    async couples(ctx: AuthContext, f: ThalCoupleListFilter) {
+    async couples(ctx: AuthContext, f: ThalCoupleListFilter, opts: { all?: boolean } = {}) {
       return withScope(db, ctx, async (trx) => {
-        let q = trx.selectFrom('thalassaemia_couple');
-        if (f.risk) q = q.where('risk', '=', f.risk);
-        if (f.pending === 'true') q = q.where('risk', '!=', 'low').where('counselling_on', 'is', null);
+        let q = trx.selectFrom('thalassaemia_couple as c');
+        if (f.risk) q = q.where('c.risk', '=', f.risk);
+        if (f.pending === 'true') q = q.where('c.risk', '!=', 'low').where('c.counselling_on', 'is', null);
+        if (f.overdue === 'true') {
+          q = q
+            .where('c.risk', '!=', 'low')
+            .where('c.counselling_on', 'is', null)
+            .where(
+              sql<boolean>`c.assessed_on + ${THALASSAEMIA_COUNSELLING_DEFAULT.counsellingWithinDays}::int < ${today()}::date`,
+            );
+        }
+        if (f.from) q = q.where('c.assessed_on', '>=', f.from);
+        if (f.to) q = q.where('c.assessed_on', '<=', f.to);
+        if (f.q) {
+          const like = `%${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+          q = q.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('person as p')
+                .select('p.id')
+                .whereRef('p.county_code', '=', 'c.county_code')
+                .where((eb) =>
+                  eb.or([eb('p.id', '=', eb.ref('c.female_person_id')), eb('p.id', '=', eb.ref('c.male_person_id'))]),
+                )
+                .where('p.name', 'like', like),
+            ),
+          );
+        }
+        let rowsQ = q.selectAll('c').orderBy('c.assessed_on', 'desc').orderBy('c.id');
+        rowsQ = opts.all ? rowsQ.limit(50_000) : rowsQ.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
         const [rows, total] = await Promise.all([
-          q
-            .selectAll()
-            .orderBy('assessed_on', 'desc')
-            .orderBy('id')
-            .limit(f.pageSize)
-            .offset((f.page - 1) * f.pageSize)
-            .execute(),
+          rowsQ.execute(),
           q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
         ]);
         const ids = [...new Set(rows.flatMap((r) => [r.female_person_id, r.male_person_id]))];
         const people = ids.length
-          ? await trx.selectFrom('person').select(['id', 'name']).where('id', 'in', ids).execute()
+          ? await trx.selectFrom('person').select(['id', 'name', 'id_number_masked']).where('id', 'in', ids).execute()
           : [];
-        const names = new Map(people.map((p) => [p.id, p.name]));
+        const names = new Map(people.map((p) => [p.id, { name: p.name, masked: p.id_number_masked }]));
         await audit.write(trx, ctx, {
-          action: 'women.thalassaemia.couples',
+          action: opts.all ? 'women.thalassaemia.couples_export' : 'women.thalassaemia.couples',
           entityType: 'thalassaemia_couple',
           details: { filter: { ...f, page: undefined, pageSize: undefined }, results: Number(total.n) },
         });

@@ -9,6 +9,7 @@ import { buildUrl } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
 import { FormModal } from './form-modal';
+import { useCommonFilters } from './list-filters';
 import { PersonPicker } from './person-picker';
 import { gynFpApi, type Row } from './women.api';
 import {
@@ -28,8 +29,10 @@ const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 function Services() {
   const { lang, pick } = useI18n();
   const [open, setOpen] = useState(false);
-  const [page, setPage] = useState(1);
   const [service, setService] = useState<string | undefined>();
+  const [complication, setComplication] = useState<string | undefined>();
+  const common = useCommonFilters();
+  const { page, setPage } = common;
   const [form] = Form.useForm<{
     personId: string;
     serviceDate: Dayjs;
@@ -39,24 +42,42 @@ function Services() {
     lastMenstrualPeriod?: Dayjs;
   }>();
   const chosen = Form.useWatch('service', form);
-  const filter = { service };
+  const filter = { ...common.values, service, complication };
   const list = useQuery({
     queryKey: ['fp', 'services', filter, page],
     queryFn: () => gynFpApi.fpServices({ ...filter, page, pageSize: 20 }),
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space>
+      <Space wrap>
         <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {pick('登记技术服务', 'Record a service')}
         </Button>
+        {common.controls}
         <Select
           allowClear
           style={{ width: 220 }}
           placeholder={pick('服务项目', 'Service')}
           value={service}
-          onChange={setService}
+          onChange={(v) => {
+            setService(v);
+            common.reset();
+          }}
           options={options(FP_SERVICE, lang)}
+        />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={pick('并发症', 'Complications')}
+          value={complication}
+          onChange={(v) => {
+            setComplication(v);
+            common.reset();
+          }}
+          options={[
+            { value: 'true', label: pick('有并发症', 'With complications') },
+            { value: 'false', label: pick('无并发症', 'None') },
+          ]}
         />
         <Button icon={<DownloadOutlined />} href={buildUrl('/family-planning-services/export.xlsx', filter)}>
           {pick('导出Excel', 'Export xlsx')}
@@ -145,19 +166,46 @@ function Services() {
 function Stock() {
   const { lang, pick } = useI18n();
   const [open, setOpen] = useState(false);
-  const [page, setPage] = useState(1);
+  const [item, setItem] = useState<string | undefined>();
+  const [kind, setKind] = useState<string | undefined>();
+  const common = useCommonFilters({ name: false });
+  const { page, setPage } = common;
+  const filter = { ...common.values, item, kind };
   const balances = useQuery({ queryKey: ['fp', 'balances'], queryFn: () => gynFpApi.balances() });
   const moves = useQuery({
-    queryKey: ['fp', 'movements', page],
-    queryFn: () => gynFpApi.movements({ page, pageSize: 20 }),
+    queryKey: ['fp', 'movements', filter, page],
+    queryFn: () => gynFpApi.movements({ ...filter, page, pageSize: 20 }),
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space>
+      <Space wrap>
         <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {pick('入库/发放/调整', 'Receipt / issue / adjustment')}
         </Button>
-        <Button icon={<DownloadOutlined />} href={buildUrl('/contraceptive-stock/movements/export.xlsx', {})}>
+        {common.controls}
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={pick('品种', 'Item')}
+          value={item}
+          onChange={(v) => {
+            setItem(v);
+            common.reset();
+          }}
+          options={options(FP_SUPPLY, lang)}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={pick('类型', 'Kind')}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            common.reset();
+          }}
+          options={options(STOCK_KIND, lang)}
+        />
+        <Button icon={<DownloadOutlined />} href={buildUrl('/contraceptive-stock/movements/export.xlsx', filter)}>
           {pick('导出明细', 'Export movements')}
         </Button>
       </Space>
@@ -242,19 +290,40 @@ function PostAbortion() {
   const [open, setOpen] = useState(false);
   const [fuFor, setFuFor] = useState<Row | null>(null);
   const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
-  const filter = { overdue: overdue ? 'true' : undefined };
+  const [contraception, setContraception] = useState<string | undefined>();
+  const common = useCommonFilters();
+  const { page, setPage } = common;
+  const filter = { ...common.values, contraception, overdue: overdue ? 'true' : undefined };
   const list = useQuery({
     queryKey: ['fp', 'pac', filter, page],
     queryFn: () => gynFpApi.pacList({ ...filter, page, pageSize: 20 }),
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space>
+      <Space wrap>
         <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {pick('登记流产后关爱', 'Record post-abortion care')}
         </Button>
-        <Button type={overdue ? 'primary' : 'default'} danger={overdue} onClick={() => setOverdue(!overdue)}>
+        {common.controls}
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={pick('避孕落实', 'Contraception')}
+          value={contraception}
+          onChange={(v) => {
+            setContraception(v);
+            common.reset();
+          }}
+          options={options(PAC_CLASS, lang)}
+        />
+        <Button
+          type={overdue ? 'primary' : 'default'}
+          danger={overdue}
+          onClick={() => {
+            setOverdue(!overdue);
+            common.reset();
+          }}
+        >
           {pick('逾期随访', 'Overdue follow-up')}
         </Button>
         <Button icon={<DownloadOutlined />} href={buildUrl('/post-abortion-care/export.xlsx', filter)}>

@@ -9,6 +9,7 @@ import { buildUrl } from '../../api/client';
 import { useApiFeedback } from '../../components/api-feedback';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
+import { useCommonFilters } from './list-filters';
 import { preconceptionApi, type DispensingListItem } from './women.api';
 import { ADHERENCE, lab } from './women-labels';
 
@@ -66,9 +67,10 @@ function FollowUpModal(props: { d: DispensingListItem | null; onClose(): void })
 export function FolicAcidPage() {
   const { lang, pick } = useI18n();
   const [view, setView] = useState<View>('overdue');
-  const [page, setPage] = useState(1);
+  const common = useCommonFilters({ datesLabel: '发放' });
+  const { page, setPage } = common;
   const [current, setCurrent] = useState<DispensingListItem | null>(null);
-  const filter = { followUp: view === 'all' ? undefined : view };
+  const filter = { ...common.values, followUp: view === 'all' ? undefined : view };
   const list = useQuery({
     queryKey: ['folic', filter, page],
     queryFn: () => preconceptionApi.dispensings({ ...filter, page, pageSize: 20 }),
@@ -84,7 +86,7 @@ export function FolicAcidPage() {
         }
       />
       <Card>
-        <Space style={{ marginBottom: 12 }}>
+        <Space wrap style={{ marginBottom: 12 }}>
           <Segmented<View>
             value={view}
             onChange={(v) => {
@@ -97,6 +99,7 @@ export function FolicAcidPage() {
               { value: 'all', label: pick('全部', 'All') },
             ]}
           />
+          {common.controls}
         </Space>
         <Table<DispensingListItem>
           rowKey="id"

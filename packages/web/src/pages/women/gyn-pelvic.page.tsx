@@ -10,6 +10,7 @@ import { useCurrentUser } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
 import { FormModal } from './form-modal';
+import { useCommonFilters } from './list-filters';
 import { PersonPicker } from './person-picker';
 import { gynFpApi, type Row } from './women.api';
 import {
@@ -24,6 +25,11 @@ import {
 } from './women-labels';
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const FOLLOW_UP = {
+  due: { zh: '待随访', en: 'Follow-up due' },
+  overdue: { zh: '随访逾期', en: 'Follow-up overdue' },
+  done: { zh: '已随访', en: 'Followed up' },
+};
 
 function Campaigns() {
   const { lang, pick } = useI18n();
@@ -31,10 +37,13 @@ function Campaigns() {
   const [newCampaign, setNewCampaign] = useState(false);
   const [examFor, setExamFor] = useState<Row | null>(null);
   const [followUp, setFollowUp] = useState<Row | null>(null);
-  const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
+  const [followUpState, setFollowUpState] = useState<string | undefined>();
+  const [finding, setFinding] = useState<string | undefined>();
+  const [disposition, setDisposition] = useState<string | undefined>();
+  const common = useCommonFilters();
+  const { page, setPage } = common;
   const campaigns = useQuery({ queryKey: ['gyn', 'campaigns'], queryFn: () => gynFpApi.campaigns() });
-  const filter = { followUp: overdue ? 'overdue' : undefined };
+  const filter = { ...common.values, followUp: followUpState, finding, disposition };
   const exams = useQuery({
     queryKey: ['gyn', 'exams', filter, page],
     queryFn: () => gynFpApi.exams({ ...filter, page, pageSize: 20 }),
@@ -69,10 +78,42 @@ function Campaigns() {
           },
         ]}
       />
-      <Space>
-        <Button type={overdue ? 'primary' : 'default'} danger={overdue} onClick={() => setOverdue(!overdue)}>
-          {pick('仅看逾期随访', 'Overdue follow-up only')}
-        </Button>
+      <Space wrap>
+        {common.controls}
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={pick('检查所见', 'Finding')}
+          value={finding}
+          onChange={(v) => {
+            setFinding(v);
+            common.reset();
+          }}
+          options={options(GYN_FINDING, lang)}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={pick('处理', 'Disposition')}
+          value={disposition}
+          onChange={(v) => {
+            setDisposition(v);
+            common.reset();
+          }}
+          options={options(GYN_DISPOSITION, lang)}
+        />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={pick('随访', 'Follow-up')}
+          value={followUpState}
+          onChange={(v) => {
+            setFollowUpState(v);
+            common.reset();
+          }}
+          options={options(FOLLOW_UP, lang)}
+          data-testid="gyn-follow-up-filter"
+        />
         <Button icon={<DownloadOutlined />} href={buildUrl('/gyn-survey-exams/export.xlsx', filter)}>
           {pick('导出Excel', 'Export xlsx')}
         </Button>
@@ -227,19 +268,40 @@ function Pelvic() {
   const [open, setOpen] = useState(false);
   const [sessionFor, setSessionFor] = useState<Row | null>(null);
   const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
-  const filter = { overdue: overdue ? 'true' : undefined };
+  const [status, setStatus] = useState<string | undefined>();
+  const common = useCommonFilters();
+  const { page, setPage } = common;
+  const filter = { ...common.values, status, overdue: overdue ? 'true' : undefined };
   const list = useQuery({
     queryKey: ['pelvic', filter, page],
     queryFn: () => gynFpApi.pelvicList({ ...filter, page, pageSize: 20 }),
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space>
+      <Space wrap>
         <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {pick('登记盆底筛查', 'Record a screening')}
         </Button>
-        <Button type={overdue ? 'primary' : 'default'} danger={overdue} onClick={() => setOverdue(!overdue)}>
+        {common.controls}
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={pick('状态', 'Status')}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            common.reset();
+          }}
+          options={options(PELVIC_STATUS, lang)}
+        />
+        <Button
+          type={overdue ? 'primary' : 'default'}
+          danger={overdue}
+          onClick={() => {
+            setOverdue(!overdue);
+            common.reset();
+          }}
+        >
           {pick('逾期未开始康复', 'Rehabilitation overdue')}
         </Button>
         <Button icon={<DownloadOutlined />} href={buildUrl('/pelvic-floor-screenings/export.xlsx', filter)}>

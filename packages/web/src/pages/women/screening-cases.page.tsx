@@ -7,6 +7,7 @@ import { buildUrl } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
 import { screeningApi, type CaseListItem } from './women.api';
+import { useCommonFilters } from './list-filters';
 import { CASE_NEXT, CASE_STATE, KIND, LESION_GRADE, lab, options, stateColor } from './women-labels';
 
 type View = 'overdue' | 'open' | 'all';
@@ -16,9 +17,13 @@ export function ScreeningCasesPage() {
   const { lang, pick } = useI18n();
   const [view, setView] = useState<View>('overdue');
   const [kind, setKind] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const [state, setState] = useState<string | undefined>();
+  const common = useCommonFilters({ name: false, datesLabel: '发现' });
+  const { page, setPage } = common;
   const filter = {
+    ...common.values,
     kind,
+    state,
     overdue: view === 'overdue' ? 'true' : undefined,
     open: view === 'open' ? 'true' : undefined,
   };
@@ -66,6 +71,18 @@ export function ScreeningCasesPage() {
             }}
             options={options(KIND, lang)}
           />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={pick('个案状态', 'State')}
+            value={state}
+            onChange={(v) => {
+              setState(v);
+              setPage(1);
+            }}
+            options={options(CASE_STATE, lang)}
+          />
+          {common.controls}
         </Space>
         <Table<CaseListItem>
           rowKey="id"

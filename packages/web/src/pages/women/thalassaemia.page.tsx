@@ -11,6 +11,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Segmented,
   Select,
   Space,
   Table,
@@ -24,6 +25,7 @@ import { buildUrl } from '../../api/client';
 import { useApiFeedback } from '../../components/api-feedback';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
+import { useCommonFilters } from './list-filters';
 import { PersonPicker } from './person-picker';
 import { thalApi, type ThalCouple, type ThalTestListItem } from './women.api';
 import { CARRIER, RETEST_REASON, THAL_ACTION, THAL_KIND, THAL_RISK, lab, options } from './women-labels';
@@ -134,12 +136,20 @@ function Couples() {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const { applyToForm, showError } = useApiFeedback();
-  const [pending, setPending] = useState(true);
-  const [page, setPage] = useState(1);
+  const [view, setView] = useState<'pending' | 'overdue' | 'all'>('pending');
+  const [risk, setRisk] = useState<string | undefined>();
+  const common = useCommonFilters({ institution: false, datesLabel: '评估' });
+  const { page, setPage } = common;
   const [form] = Form.useForm<{ femalePersonId: string; malePersonId: string }>();
+  const filter = {
+    ...common.values,
+    risk,
+    pending: view === 'pending' ? 'true' : undefined,
+    overdue: view === 'overdue' ? 'true' : undefined,
+  };
   const list = useQuery({
-    queryKey: ['thal', 'couples', pending, page],
-    queryFn: () => thalApi.couples({ pending: pending ? 'true' : undefined, page, pageSize: 20 }),
+    queryKey: ['thal', 'couples', filter, page],
+    queryFn: () => thalApi.couples({ ...filter, page, pageSize: 20 }),
   });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['thal'] });
   const create = useMutation({
@@ -176,9 +186,36 @@ function Couples() {
           {pick('评估夫妇风险', 'Assess the couple')}
         </Button>
       </Form>
-      <Button type={pending ? 'primary' : 'default'} onClick={() => setPending(!pending)}>
-        {pick('仅看待遗传咨询', 'Pending counselling only')}
-      </Button>
+      <Space wrap>
+        <Segmented<'pending' | 'overdue' | 'all'>
+          value={view}
+          onChange={(v) => {
+            setView(v);
+            common.reset();
+          }}
+          data-testid="thal-couples-view"
+          options={[
+            { value: 'pending', label: pick('待遗传咨询', 'Pending counselling') },
+            { value: 'overdue', label: pick('咨询逾期', 'Counselling overdue') },
+            { value: 'all', label: pick('全部', 'All') },
+          ]}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={pick('风险', 'Risk')}
+          value={risk}
+          onChange={(v) => {
+            setRisk(v);
+            common.reset();
+          }}
+          options={options(THAL_RISK, lang)}
+        />
+        {common.controls}
+        <Button icon={<DownloadOutlined />} href={buildUrl('/thalassaemia-couples/export.xlsx', filter)}>
+          {pick('导出Excel', 'Export xlsx')}
+        </Button>
+      </Space>
       <Table<ThalCouple>
         rowKey="id"
         size="small"
@@ -217,8 +254,15 @@ function Couples() {
           },
           {
             title: pick('遗传咨询', 'Counselling'),
-            dataIndex: 'counsellingOn',
-            render: (v: string | null) => v ?? '—',
+            render: (_: unknown, r) =>
+              r.counsellingOn ??
+              (r.counsellingDue ? (
+                <Tag color={r.counsellingOverdue ? 'red' : 'orange'}>
+                  {pick('期限', 'due')} {r.counsellingDue}
+                </Tag>
+              ) : (
+                '—'
+              )),
           },
           {
             title: '',
@@ -246,8 +290,10 @@ export function ThalassaemiaPage() {
   const { lang, pick } = useI18n();
   const [open, setOpen] = useState(false);
   const [carrier, setCarrier] = useState(false);
-  const [page, setPage] = useState(1);
-  const filter = { carrier: carrier ? 'true' : undefined };
+  const [kind, setKind] = useState<string | undefined>();
+  const common = useCommonFilters({ datesLabel: '检测' });
+  const { page, setPage } = common;
+  const filter = { ...common.values, kind, carrier: carrier ? 'true' : undefined };
   const list = useQuery({
     queryKey: ['thal', 'tests', filter, page],
     queryFn: () => thalApi.tests({ ...filter, page, pageSize: 20 }),
@@ -275,13 +321,29 @@ export function ThalassaemiaPage() {
               label: pick('检测结果', 'Tests'),
               children: (
                 <>
-                  <Button
-                    style={{ marginBottom: 12 }}
-                    type={carrier ? 'primary' : 'default'}
-                    onClick={() => setCarrier(!carrier)}
-                  >
-                    {pick('仅看携带者/疑似', 'Carriers only')}
-                  </Button>
+                  <Space wrap style={{ marginBottom: 12 }}>
+                    <Button
+                      type={carrier ? 'primary' : 'default'}
+                      onClick={() => {
+                        setCarrier(!carrier);
+                        common.reset();
+                      }}
+                    >
+                      {pick('仅看携带者/疑似', 'Carriers only')}
+                    </Button>
+                    <Select
+                      allowClear
+                      style={{ width: 160 }}
+                      placeholder={pick('检测类型', 'Kind')}
+                      value={kind}
+                      onChange={(v) => {
+                        setKind(v);
+                        common.reset();
+                      }}
+                      options={options(THAL_KIND, lang)}
+                    />
+                    {common.controls}
+                  </Space>
                   <Table<ThalTestListItem>
                     rowKey="id"
                     size="small"

@@ -463,6 +463,10 @@ export interface ThalCouple {
   prenatalDiagnosisReferred: boolean;
   pending: boolean;
   version: number;
+  counsellingDue: string | null;
+  counsellingOverdue: boolean;
+  femaleIdMasked?: string | null;
+  maleIdMasked?: string | null;
 }
 
 /** A person's thalassaemia record. */
