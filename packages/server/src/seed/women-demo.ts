@@ -9,6 +9,10 @@ import {
   prenatalDiagnosisSchema,
   prenatalScreeningSchema,
 } from '../modules/maternal/maternal.schemas';
+import { stockSchema } from '../modules/women/family-planning.service';
+import { dispensingCreateSchema, preconceptionCreateSchema } from '../modules/women/preconception.schemas';
+import { premaritalCreateSchema } from '../modules/women/premarital.schemas';
+import { thalTestSchema } from '../modules/women/thalassaemia.service';
 import { DEMO_COUNTIES } from './demo-institutions';
 import { rng } from './population';
 
@@ -264,7 +268,7 @@ export async function seedDemoWomen(
 ) {
   const rand = rng(opts.seed ?? 20260305);
   const perCounty = opts.perCounty ?? 25;
-  const totals = { screenings: 0, cases: 0, births: 0, cards: 0, aid: 0, targets: 0 };
+  const totals = { screenings: 0, cases: 0, births: 0, cards: 0, aid: 0, targets: 0, couples: 0 };
   for (const county of DEMO_COUNTIES) {
     const ctx = systemContext([county]);
     const a = await seedCancerScreening(services, rand, county, ctx, perCounty);
@@ -275,11 +279,13 @@ export async function seedDemoWomen(
     totals.cards += b.cards;
     totals.aid += b.aid;
     totals.targets += await seedProgrammeTargets(services, rand, county);
+    totals.couples += await seedPrePregnancy(services, rand, county, ctx);
   }
   log(`演示两癌筛查 demo cancer screenings: ${totals.screenings}, 随访个案 cases: ${totals.cases}`);
   log(
     `演示出生缺陷 demo births: ${totals.births}, 登记卡 birth-defect cards: ${totals.cards}, 救助申请 aid: ${totals.aid}, 项目目标 programme targets: ${totals.targets}`,
   );
+  log(`演示婚前与孕前保健 demo premarital/preconception couples: ${totals.couples}`);
   return totals;
 }
 
@@ -477,4 +483,116 @@ async function seedProgrammeTargets(services: Services, rand: Rand, county: stri
     n++;
   }
   return n;
+}
+
+/**
+ * Pre-pregnancy programmes of a demo county, so that their pages are not empty: couples examined before marriage
+ * (free programme) and before pregnancy, folic acid given to the women, thalassaemia screening of two couples (one
+ * pair of suspected carriers, at risk and waiting for counselling), and free condoms received and issued.
+ */
+async function seedPrePregnancy(services: Services, rand: Rand, county: string, base: AuthContext): Promise<number> {
+  const w = services.women;
+  const inst = await withScope(services.db, base, (trx) =>
+    trx
+      .selectFrom('institution')
+      .select('id')
+      .where('county_code', '=', county)
+      .orderBy(sql`type = 'mch_hospital'`, 'desc')
+      .orderBy('code')
+      .executeTakeFirst(),
+  );
+  if (!inst) return 0;
+  const ctx: AuthContext = { ...base, institutionId: inst.id, displayName: '演示医生' };
+  const women = await demoPeople(services, ctx, rand, county, 3, { sex: 'female', minAge: 22, maxAge: 30 });
+  const men = await demoPeople(services, ctx, rand, county, 3, { sex: 'male', minAge: 24, maxAge: 33 });
+  const normal = { general: 'normal', genital: 'normal' };
+  const negative = { hiv: 'negative', syphilis: 'negative', hbsag: 'negative' };
+  for (const [i, f] of women.entries()) {
+    const m = men[i]!;
+    const examDate = daysBefore(30 + Math.floor(rand() * 200));
+    if (i < 2) {
+      await w.premarital.create(
+        ctx,
+        premaritalCreateSchema.parse({
+          examDate,
+          registrationOffice: '婚姻登记处（演示）',
+          female: { personId: f.id, exam: normal, tests: { blood_routine: 'normal' }, infectious: negative },
+          male: { personId: m.id, exam: normal, tests: { blood_routine: 'normal' }, infectious: negative },
+          opinion: 'no_contraindication',
+          counsellingGiven: true,
+          counsellingTopics: ['孕前保健', '叶酸增补'],
+          certificateNo: `${county}-HJ-${f.id.slice(0, 8)}`,
+        }),
+      );
+    }
+    const checkDate = plus(examDate, 20);
+    const check = await w.preconception.create(
+      ctx,
+      preconceptionCreateSchema.parse({
+        checkDate,
+        plannedPregnancyOn: plus(checkDate, 90),
+        female: {
+          personId: f.id,
+          values: { haemoglobinGPerL: 118 + Math.round(rand() * 20) },
+          infectious: { syphilis: 'negative', hbsag: 'negative' },
+        },
+        male: {
+          personId: m.id,
+          values: { haemoglobinGPerL: 140 + Math.round(rand() * 20) },
+          infectious: { syphilis: 'negative' },
+        },
+        advice: '孕前3个月开始每日补充叶酸0.4mg',
+      }),
+    );
+    await w.folicAcid.dispense(
+      ctx,
+      dispensingCreateSchema.parse({
+        personId: f.id,
+        dispensedOn: checkDate,
+        packs: 3,
+        preconceptionCheckId: check.check.id,
+      }),
+    );
+    if (i < 2) {
+      // the second couple are both suspected carriers (low MCV and MCH): at risk, counselling due
+      const carrier = i === 1;
+      for (const p of [f.id, m.id]) {
+        await w.thalassaemia.record(
+          ctx,
+          thalTestSchema.parse({
+            personId: p,
+            testDate: checkDate,
+            source: 'preconception',
+            kind: 'blood_indices',
+            mcvFl: carrier ? 68 + Math.round(rand() * 6) : 86 + Math.round(rand() * 8),
+            mchPg: carrier ? 21 : 29,
+          }),
+        );
+      }
+      await w.thalassaemia.createCouple(ctx, { femalePersonId: f.id, malePersonId: m.id });
+    }
+  }
+  await w.familyPlanning.move(
+    ctx,
+    stockSchema.parse({
+      item: 'male_condom',
+      movementDate: daysBefore(90),
+      kind: 'receipt',
+      quantity: 200,
+      batchNo: 'DEMO',
+    }),
+  );
+  for (const f of women) {
+    await w.familyPlanning.move(
+      ctx,
+      stockSchema.parse({
+        item: 'male_condom',
+        movementDate: daysBefore(10 + Math.floor(rand() * 60)),
+        kind: 'issue',
+        quantity: 20,
+        personId: f.id,
+      }),
+    );
+  }
+  return women.length;
 }

@@ -15,7 +15,7 @@ describe('demo women', () => {
   it('seeds screenings with cases at every stage, the target population, birth-defect cards, aid and programme targets', async () => {
     const logs: string[] = [];
     await seedDemoInstitutions(s.app.services);
-    await seedDemoPopulation(s.app.services, () => undefined, { perCounty: 12 });
+    await seedDemoPopulation(s.app.services, () => undefined, { perCounty: 20 });
     const totals = await seedDemoWomen(s.app.services, (m) => logs.push(m), { perCounty: 12 });
     const r = await sql<{ n: number; cases: number; states: number; targets: number }>`
       select (select count(*)::int from cancer_screening) as n,
@@ -55,6 +55,19 @@ describe('demo women', () => {
     expect(b.rows[0]!.states).toBe(3);
     expect(totals.targets).toBe(48);
     expect(logs[1]).toContain('登记卡');
+    const pre = await sql<{
+      premarital: number;
+      preconception: number;
+      folic: number;
+      couples: number;
+      issues: number;
+    }>`
+      select (select count(*)::int from premarital_exam) as premarital,
+        (select count(*)::int from preconception_check) as preconception,
+        (select count(*)::int from folic_acid_dispensing) as folic,
+        (select count(*)::int from thalassaemia_couple where risk <> 'low') as couples,
+        (select count(*)::int from contraceptive_stock_movement where kind = 'issue') as issues`.execute(s.db.db);
+    expect(pre.rows[0]).toEqual({ premarital: 8, preconception: 12, folic: 12, couples: 4, issues: 12 });
     // a second run adds no targets (they are kept per county and year)
     expect(await seedDemoWomen(s.app.services, () => undefined, { perCounty: 0 }).then((t) => t.targets)).toBe(0);
   });
