@@ -155,7 +155,7 @@ export const FUNDED_PROGRAMMES: readonly FundedProgramme[] = [
     funding: 'basic_public_health',
     targetPopulationZh: '计划怀孕及孕早期妇女（原为农村妇女）',
     targetPopulationEn: 'Women planning a pregnancy and in early pregnancy (originally rural women)',
-    counts: { type: 'folicAcid', unit: 'dispensing', zh: '领取免费叶酸的妇女人数', en: 'Women given free folic acid' },
+    counts: { type: 'folicAcid', unit: 'person', zh: '领取免费叶酸的妇女人数', en: 'Women given free folic acid' },
     capabilities: ['B2', 'G7'],
     seeds: ['000', '001', '002', '004'],
     exampleTargets: [],
