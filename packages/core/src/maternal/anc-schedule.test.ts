@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MaternalScheduleInput, MaternalScheduleStatus } from './anc-schedule';
 import {
   CMA_2018_CLINICAL_SCHEDULE,
+  contactLabel,
+  findContactSchedule,
   countAntenatalContactsDone,
   maternalContactStatuses,
   maternalScheduleInputSchema,
@@ -172,6 +174,17 @@ describe('中华医学会《孕前和孕期保健指南》(2018) clinical schedu
     expect(statusOf(s, 'cma11')).toMatchObject({ windowStart: '2024-10-14', windowEnd: '2024-10-20' });
     expect(s.schedule).toEqual({ id: 'anc-clinical-cma-2018', version: '2018.1' });
     expect(CMA_2018_CLINICAL_SCHEDULE.contacts.every((c) => c.kind !== 'antenatal' || !c.confirmed)).toBe(true);
+  });
+
+  it('both schedules are found by id, and a contact id gives its label', () => {
+    expect(findContactSchedule('anc-clinical-cma-2018')).toBe(CMA_2018_CLINICAL_SCHEDULE);
+    expect(
+      findContactSchedule('anc-basic-public-health-cn')?.contacts.filter((c) => c.kind === 'antenatal'),
+    ).toHaveLength(5);
+    expect(findContactSchedule('nope')).toBeUndefined();
+    expect(contactLabel('anc2')?.zh).toBe('第2次产前检查');
+    expect(contactLabel('cma4', 'anc-clinical-cma-2018')?.zh).toBe('第4次产前检查（25–28+6周）');
+    expect(contactLabel('cma4', 'anc-basic-public-health-cn')).toBeUndefined();
   });
 
   it('a visit at 13+0 fulfils the first clinical contact but not the national one', () => {

@@ -202,6 +202,21 @@ export const MATERNAL_CONTACT_SCHEDULES: readonly MaternalContactSchedule[] = [
   CMA_2018_CLINICAL_SCHEDULE,
 ];
 
+/** The built-in schedule with this id (undefined for an unknown id). */
+export function findContactSchedule(id: string): MaternalContactSchedule | undefined {
+  return MATERNAL_CONTACT_SCHEDULES.find((s) => s.id === id);
+}
+
+/** The label of a contact of a schedule, looked up by its id in every built-in schedule when no schedule is given. */
+export function contactLabel(contactId: string, scheduleId?: string): MaternalLabel | undefined {
+  const sets = scheduleId ? [findContactSchedule(scheduleId)] : MATERNAL_CONTACT_SCHEDULES;
+  for (const s of sets) {
+    const c = s?.contacts.find((x) => x.id === contactId);
+    if (c) return c.label;
+  }
+  return undefined;
+}
+
 /** A recorded contact: a date, optionally with its kind (a bare date, or no kind, matches any kind). */
 export type MaternalVisitRecord = string | { date: string; kind?: MaternalContactKind };
 

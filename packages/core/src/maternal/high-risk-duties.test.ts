@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HighRiskDutiesConfig, RiskReportDeadline } from './high-risk-duties';
 import {
+  deliveryHospitalDuty,
   isReportOverdue,
   NATIONAL_HIGH_RISK_DUTIES_2017,
   opensHighRiskCase,
@@ -116,6 +117,41 @@ describe('referral deadlines', () => {
 
   it('rejects an invalid screening date', () => {
     const r = screenPositiveReferralDeadline('2024-02-30');
+    expect(r.ok ? null : r.error.code).toBe('invalid_date');
+  });
+});
+
+describe('REFERENCE §1.2 [L] 孕28–36周确定分娩医院: the delivery-hospital duty of a case (LMP 2024-01-01)', () => {
+  // 28+0 = 2024-07-15, 36+6 = 2024-09-15
+  it.each<[string, boolean, string]>([
+    ['2024-07-14', false, 'not_yet'],
+    ['2024-07-15', false, 'due'],
+    ['2024-09-15', false, 'due'],
+    ['2024-09-16', false, 'overdue'],
+    ['2024-09-16', true, 'done'],
+    ['2024-03-01', true, 'done'],
+  ])('on %s, chosen %s → %s', (today, chosen, status) => {
+    const d = value(deliveryHospitalDuty({ lmp: '2024-01-01' }, today, chosen));
+    expect(d.status).toBe(status);
+    expect([d.windowStart, d.windowEnd]).toEqual(['2024-07-15', '2024-09-15']);
+    expect(d.confirmed).toBe(false);
+  });
+
+  it('takes the window from the configuration (a region may fix it by 32 weeks)', () => {
+    const cfg: HighRiskDutiesConfig = {
+      ...NATIONAL_HIGH_RISK_DUTIES_2017,
+      deliveryHospitalWindow: {
+        from: { weeks: 24, days: 0 },
+        to: { weeks: 32, days: 0 },
+        confirmed: true,
+        source: 't',
+      },
+    };
+    expect(value(deliveryHospitalDuty({ edd: '2024-10-07' }, '2024-08-13', false, cfg)).status).toBe('overdue');
+  });
+
+  it('rejects an invalid date', () => {
+    const r = deliveryHospitalDuty({ lmp: '2024-01-01' }, '2024-13-01', false);
     expect(r.ok ? null : r.error.code).toBe('invalid_date');
   });
 });

@@ -6,6 +6,8 @@
 import type { MaternalLabel, MaternalParameter, MaternalRuleSetMeta } from './config';
 import { maternalParameter } from './config';
 import type { WallClock } from './dates';
+import type { GestationalAge, PregnancyDating } from './gestational-age';
+import { dateAtGestationalAge } from './gestational-age';
 import { formatDay, formatWallClock, parseDay, parseWallClock } from './dates';
 import type { MaternalResult } from './result';
 import { maternalFailure, maternalOk } from './result';
@@ -43,6 +45,8 @@ export interface HighRiskDutiesConfig extends MaternalRuleSetMeta {
   management: RiskColourManagement[];
   /** Contacts at which the woman is re-assessed after delivery [R]. */
   postpartumReassessmentContacts: Array<'home_visit' | 'day42_check'>;
+  /** Gestational ages between which the delivery hospital of a case is fixed (REFERENCE §1.2 local practice [L]). */
+  deliveryHospitalWindow: { from: GestationalAge; to: GestationalAge; confirmed: boolean; source: string };
 }
 
 const DOC = '国卫办妇幼发〔2017〕35号 孕产妇妊娠风险评估与管理工作规范';
@@ -113,6 +117,12 @@ export const NATIONAL_HIGH_RISK_DUTIES_2017: HighRiskDutiesConfig = {
     },
   ],
   postpartumReassessmentContacts: ['home_visit', 'day42_check'],
+  deliveryHospitalWindow: {
+    from: { weeks: 28, days: 0 },
+    to: { weeks: 36, days: 6 },
+    confirmed: false,
+    source: '各地高危孕产妇专案管理要求: 孕28–36周确定分娩医院 [L]',
+  },
 };
 
 /** True when the grade opens 高危专案管理: orange or red, or purple (alone or with any colour). */
@@ -227,4 +237,51 @@ export function riskColourManagement(
   config: HighRiskDutiesConfig = NATIONAL_HIGH_RISK_DUTIES_2017,
 ): RiskColourManagement | undefined {
   return config.management.find((m) => m.colour === colour);
+}
+
+/** State of the duty to fix a case's delivery hospital. */
+export type DeliveryHospitalDutyStatus = 'done' | 'not_yet' | 'due' | 'overdue';
+
+/** The delivery-hospital duty of a high-risk case on a date. */
+export interface DeliveryHospitalDuty {
+  status: DeliveryHospitalDutyStatus;
+  /** First day of the window (28+0 by default). */
+  windowStart: string;
+  /** Last day of the window (36+6 by default): the hospital is to be fixed by then. */
+  windowEnd: string;
+  confirmed: boolean;
+  source: string;
+}
+
+/**
+ * Whether a high-risk woman's delivery hospital is due: `done` once chosen; otherwise `not_yet` before 28+0 weeks,
+ * `due` from 28+0 to 36+6, `overdue` after (REFERENCE §1.2 [L], configurable). Fails with `invalid_date`.
+ */
+export function deliveryHospitalDuty(
+  dating: PregnancyDating,
+  today: string,
+  chosen: boolean,
+  config: HighRiskDutiesConfig = NATIONAL_HIGH_RISK_DUTIES_2017,
+): MaternalResult<DeliveryHospitalDuty> {
+  const w = config.deliveryHospitalWindow;
+  const start = dateAtGestationalAge(dating, w.from);
+  if (!start.ok) return start;
+  const end = dateAtGestationalAge(dating, w.to);
+  if (!end.ok) return end;
+  const t = parseDay(today);
+  if (t === null) return maternalFailure('invalid_date', 'today');
+  const status: DeliveryHospitalDutyStatus = chosen
+    ? 'done'
+    : t > (parseDay(end.value) ?? t)
+      ? 'overdue'
+      : t >= (parseDay(start.value) ?? t)
+        ? 'due'
+        : 'not_yet';
+  return maternalOk({
+    status,
+    windowStart: start.value,
+    windowEnd: end.value,
+    confirmed: w.confirmed,
+    source: w.source,
+  });
 }

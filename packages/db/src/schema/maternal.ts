@@ -66,6 +66,10 @@ export interface PregnancyTable {
   missed_end: DateString | null;
   next_due_end: DateString | null;
   next_appointment: DateString | null;
+  /** The contact schedule the pregnancy follows (the region's choice at registration; 0012). */
+  schedule_id: Defaulted<string>;
+  /** Screen-positive at a primary institution: refer for assessment by this date (0012). */
+  screen_referral_due: DateString | null;
   last_visit_on: DateString | null;
   visit_count: Defaulted<number>;
   delivered_on: DateString | null;
@@ -105,6 +109,8 @@ export interface AncVisitTable {
   referral_id: string | null;
   next_appointment: DateString | null;
   epds_scores: number[] | null;
+  /** The intervention or referral for a positive EPDS (0012). */
+  epds_action: string | null;
   special: JsonCol;
   risk_assessment_id: string | null;
   version: Defaulted<number>;
@@ -336,6 +342,9 @@ export interface BirthOutcomeTable {
   resuscitation: Defaulted<boolean>;
   flags: JsonCol;
   child_person_id: string | null;
+  /** A baby born alive who died before leaving the delivery (neonatal death recorded at delivery; 0012). */
+  died_on: DateString | null;
+  died_time: string | null;
   created_at: Timestamp;
 }
 
@@ -406,6 +415,22 @@ export interface MaternalDeathTable {
   icd10: string;
   diagnosis_basis: string | null;
   reporter: string | null;
+  /** Family contact phone (encrypted; masked for display; 0012). */
+  family_phone_enc: string | null;
+  family_phone_masked: string | null;
+  /** 户籍本地 (true) or 非本地 (false). */
+  hukou_local: boolean | null;
+  /** 计划内 (true) or 计划外 (false). */
+  planned: boolean | null;
+  gravidity: number | null;
+  parity: number | null;
+  induced_abortions: number | null;
+  lmp: DateString | null;
+  delivery_time: string | null;
+  /** 新法接生. */
+  new_method_delivery: boolean | null;
+  /** 接生者. */
+  birth_attendant: string | null;
   reporting_institution_id: string | null;
   submitted_at: TimestampNullable;
   submitted_by: string | null;
@@ -446,9 +471,19 @@ export interface MaternalAlertTable {
   acknowledged_by: string | null;
 }
 
+/** The antenatal schedule a region chose (inherited by its sub-regions; 0012). */
+export interface MaternalScheduleChoiceTable {
+  region_code: string;
+  schedule_id: string;
+  note: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /** Tables of the maternal care pathway (migrations 0010–0019). */
 export interface MaternalTables {
   pregnancy: PregnancyTable;
+  maternal_schedule_choice: MaternalScheduleChoiceTable;
   anc_visit: AncVisitTable;
   risk_assessment: RiskAssessmentTable;
   high_risk_case: HighRiskCaseTable;

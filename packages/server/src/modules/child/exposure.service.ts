@@ -139,6 +139,53 @@ export function createExposureService(deps: ModuleDeps) {
   }
 
   return {
+    /**
+     * For the maternal module: opens the exposed-infant record of a child just born to a mother with a positive
+     * HIV, syphilis or HBsAg result, inside the delivery's transaction, so the birth-dose duties are due from the
+     * birth. Not gated by the pmtct permission: the hand-over is the system's, whoever records the delivery; the
+     * record is only shown to PMTCT users.
+     */
+    async openFromBirthInTx(
+      trx: Transaction<Database>,
+      ctx: AuthContext,
+      child: { id: string; countyCode: string },
+      input: { infections: string[]; highExposure: boolean },
+    ): Promise<void> {
+      const infections = [...new Set(input.infections)];
+      if (!infections.length) return;
+      const person = await trx
+        .selectFrom('person')
+        .selectAll()
+        .where('county_code', '=', child.countyCode)
+        .where('id', '=', child.id)
+        .executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('exposed_infant')
+        .values({
+          county_code: child.countyCode,
+          person_id: child.id,
+          infections,
+          high_exposure: input.highExposure && infections.includes('hiv'),
+          created_by: ctx.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('exposed_infant')
+        .set({ next_due: exposurePlan(person, row).nextDue })
+        .where('county_code', '=', child.countyCode)
+        .where('person_id', '=', child.id)
+        .execute();
+      await audit.write(trx, ctx, {
+        action: 'child.exposure.create',
+        entityType: 'exposed_infant',
+        entityId: child.id,
+        personId: child.id,
+        countyCode: child.countyCode,
+        details: { source: 'delivery' },
+      });
+    },
+
     /** Opens (or changes) the exposure of a child: the mother's infections and the HIV exposure level. */
     async put(
       ctx: AuthContext,

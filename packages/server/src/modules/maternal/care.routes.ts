@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getScreeningCatalogue } from '@fuyou/core';
-import { requirePermission } from '../../platform/http';
+import { requireAuth, requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
 import { ledgerWorkbook } from './case.export';
 import {
@@ -22,6 +22,8 @@ import {
   referralListSchema,
   referralOutcomeSchema,
   referralReceiveSchema,
+  regionCodeParams,
+  scheduleChoiceSchema,
 } from './maternal.schemas';
 
 const tags = ['maternal 孕产期保健'];
@@ -54,6 +56,19 @@ export function careRoutes(app: FastifyInstance, services: Services) {
     '/anc-visits/:id',
     { schema: { tags, summary: '更正产前检查（重新计算）', params: idParams, body: ancVisitUpdateSchema } },
     async (req) => m.visits.update(requirePermission(req, 'care.write'), req.params.id, req.body),
+  );
+  r.get('/maternal/schedules', { schema: { tags, summary: '产前检查时间表及各地区的选择' } }, async (req) =>
+    m.scheduleChoice.list(requirePermission(req, 'care.read')),
+  );
+  r.put(
+    '/maternal/schedule-choices',
+    { schema: { tags, summary: '设置地区采用的产前检查时间表（下级地区继承）', body: scheduleChoiceSchema } },
+    async (req) => m.scheduleChoice.set(requireAuth(req), req.body),
+  );
+  r.delete(
+    '/maternal/schedule-choices/:regionCode',
+    { schema: { tags, summary: '删除地区的时间表设置（恢复继承）', params: regionCodeParams } },
+    async (req) => m.scheduleChoice.remove(requireAuth(req), req.params.regionCode),
   );
   r.get(
     '/pregnancies/:id/schedule',

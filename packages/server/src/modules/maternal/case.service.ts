@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  deliveryHospitalDuty,
+  gestationalAgeToDays,
+  NATIONAL_HIGH_RISK_DUTIES_2017,
   opensHighRiskCase,
   RISK_COLOUR_RANK,
   referralDueDates,
@@ -23,6 +26,7 @@ import type { ModuleDeps } from '../module-deps';
 import {
   chinaNow,
   checkInstitution,
+  clearScreenReferralDue,
   countyMchHospital,
   daysBetween,
   deadlineInstant,
@@ -68,6 +72,8 @@ export interface CaseDto {
   deliveryHospitalId: string | null;
   deliveryHospitalName: string | null;
   deliveryHospitalOn: string | null;
+  /** The duty to fix the delivery hospital by 28–36 weeks (null when delivered or the pregnancy ended). */
+  deliveryHospitalDuty: { status: string; windowStart: string; windowEnd: string } | null;
   nextFollowUpDue: string | null;
   followUpOverdue: boolean;
   reportPending: boolean;
@@ -152,7 +158,21 @@ export function redactReasons<T extends { colour: string }>(
   return out;
 }
 
-function toCaseDto(r: CaseRow, ctx: AuthContext, names: Map<string, string>, now = new Date(), t = today()): CaseDto {
+/** The delivery-hospital duty of an open case of an antenatal pregnancy (core rule, REFERENCE §1.2 [L]). */
+function hospitalDuty(r: CaseRow, preg: { edd: string; status: string } | undefined, t: string) {
+  if (!preg || r.status !== 'open' || preg.status !== 'antenatal') return null;
+  const d = deliveryHospitalDuty({ edd: preg.edd }, t, !!r.delivery_hospital_id);
+  return d.ok ? { status: d.value.status, windowStart: d.value.windowStart, windowEnd: d.value.windowEnd } : null;
+}
+
+function toCaseDto(
+  r: CaseRow,
+  ctx: AuthContext,
+  names: Map<string, string>,
+  now = new Date(),
+  t = today(),
+  preg?: { edd: string; status: string },
+): CaseDto {
   const due = r.report_due_at ? new Date(r.report_due_at) : null;
   return {
     id: r.id,
@@ -170,6 +190,7 @@ function toCaseDto(r: CaseRow, ctx: AuthContext, names: Map<string, string>, now
     deliveryHospitalId: r.delivery_hospital_id,
     deliveryHospitalName: r.delivery_hospital_id ? (names.get(r.delivery_hospital_id) ?? null) : null,
     deliveryHospitalOn: r.delivery_hospital_on,
+    deliveryHospitalDuty: hospitalDuty(r, preg, t),
     nextFollowUpDue: r.next_follow_up_due,
     followUpOverdue: r.status === 'open' && !!r.next_follow_up_due && r.next_follow_up_due < t,
     reportPending: r.status === 'open' && r.report_pending,
@@ -228,6 +249,9 @@ export function toReferralDto(r: ReferralRow, names: Map<string, string>, t = to
 }
 
 const RANK = RISK_COLOUR_RANK as Record<string, number>;
+const NAEGELE_DAYS = 280;
+/** Days of gestation by which a case's delivery hospital is fixed (core configuration; 36+6 by default). */
+const HOSPITAL_BY_DAYS = gestationalAgeToDays(NATIONAL_HIGH_RISK_DUTIES_2017.deliveryHospitalWindow.to);
 
 /** High-risk cases: opened by assessments, reported and acknowledged, followed up, referred, closed; the ledger. */
 export function createCaseService(deps: ModuleDeps) {
@@ -241,7 +265,14 @@ export function createCaseService(deps: ModuleDeps) {
   }
 
   async function caseDto(trx: Transaction<Database>, ctx: AuthContext, r: CaseRow) {
-    return toCaseDto(r, ctx, await institutionNames(trx, [r.managing_institution_id, r.delivery_hospital_id]));
+    const preg = await trx
+      .selectFrom('pregnancy')
+      .select(['edd', 'status'])
+      .where('county_code', '=', r.county_code)
+      .where('id', '=', r.pregnancy_id)
+      .executeTakeFirst();
+    const names = await institutionNames(trx, [r.managing_institution_id, r.delivery_hospital_id]);
+    return toCaseDto(r, ctx, names, new Date(), today(), preg);
   }
 
   /** A report row for a colour assessed at `on` (the deadline from core's configuration). */
@@ -328,6 +359,8 @@ export function createCaseService(deps: ModuleDeps) {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // any referral of the pregnancy sends her for assessment: the screen-positive referral duty is met
+    await clearScreenReferralDue(trx, preg);
     await audit.write(trx, ctx, {
       action: 'maternal.referral.create',
       entityType: 'maternal_referral',
@@ -344,6 +377,20 @@ export function createCaseService(deps: ModuleDeps) {
     if (!r) throw errors.notFound('转诊记录', 'referral');
     if (r.version !== versionIn) throw errors.staleVersion(r.version);
     return r;
+  }
+
+  /**
+   * The receipt is the receiving side's word: a referral to an institution of the system is received (and its result
+   * returned) by a user of that institution, or by an MCH supervisor; a referral to an outside institution (named
+   * only) is recorded by the sender on its behalf.
+   */
+  function requireReceiver(ctx: AuthContext, r: ReferralRow) {
+    if (!r.to_institution_id || r.to_institution_id === ctx.institutionId || ctx.permissions.has('care.supervise'))
+      return;
+    throw errors.forbidden(
+      '只有转入机构或妇幼保健院的管理人员可以确认接收和回执',
+      'Only the receiving institution or an MCH supervisor records the receipt',
+    );
   }
 
   async function closeCaseRow(
@@ -541,7 +588,7 @@ export function createCaseService(deps: ModuleDeps) {
           countyCode: row.county_code,
         });
         return {
-          ...toCaseDto(row, ctx, names),
+          ...toCaseDto(row, ctx, names, new Date(), today(), preg),
           womanName: person.name,
           edd: preg.edd,
           pregnancyStatus: preg.status,
@@ -803,6 +850,7 @@ export function createCaseService(deps: ModuleDeps) {
     async receive(ctx: AuthContext, id: string, input: { version: number; receivedOn: string }) {
       return withScope(db, ctx, async (trx) => {
         const r = await loadReferral(trx, id, input.version);
+        requireReceiver(ctx, r);
         if (r.status !== 'sent')
           throw errors.conflict('REFERRAL_STATE', '该转诊已接收', 'The referral was already received');
         if (input.receivedOn < r.referred_on || input.receivedOn > today())
@@ -845,6 +893,7 @@ export function createCaseService(deps: ModuleDeps) {
     async returnOutcome(ctx: AuthContext, id: string, input: { version: number; outcomeOn: string; outcome: string }) {
       return withScope(db, ctx, async (trx) => {
         const r = await loadReferral(trx, id, input.version);
+        requireReceiver(ctx, r);
         if (r.status === 'returned')
           throw errors.conflict('REFERRAL_STATE', '该转诊已回执', 'The outcome was already returned');
         if (input.outcomeOn < r.referred_on || input.outcomeOn > today())
@@ -952,6 +1001,11 @@ export function createCaseService(deps: ModuleDeps) {
               eb.or([
                 eb.and([eb('c.report_pending', '=', true), eb('c.report_due_at', '<', now)]),
                 eb('c.next_follow_up_due', '<', t),
+                eb.and([
+                  eb('c.delivery_hospital_id', 'is', null),
+                  eb('g.status', '=', 'antenatal'),
+                  eb(sql<string>`g.edd - ${NAEGELE_DAYS - HOSPITAL_BY_DAYS}::int`, '<', t),
+                ]),
                 eb.exists(
                   eb
                     .selectFrom('maternal_referral as r')
@@ -1021,7 +1075,7 @@ export function createCaseService(deps: ModuleDeps) {
         const items: LedgerItem[] = rows.map((r) => {
           const gaDays = r.pregnancy_status === 'antenatal' ? daysBetween(r.edd, t) + 280 : null;
           return {
-            ...toCaseDto(r, ctx, names, now, t),
+            ...toCaseDto(r, ctx, names, now, t, { edd: r.edd, status: r.pregnancy_status }),
             womanName: r.woman_name,
             idNumberMasked: r.id_masked,
             ageYears: r.birth_date ? Math.floor(daysBetween(r.birth_date, t) / 365.25) : null,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PUERPERIUM_DAYS } from '@fuyou/core';
+import { childDeathAgeClass, isPerinatalDeath, maskPhone, maternalAgeInFullYears, PUERPERIUM_DAYS } from '@fuyou/core';
 import {
   sql,
   withScope,
@@ -14,7 +14,7 @@ import { errors } from '../../platform/errors';
 import type { ModuleDeps } from '../module-deps';
 import type { AlertService } from './alert.service';
 import type { CaseService } from './case.service';
-import { addDays, iso, today, unprocessable, type PregnancyRow } from './maternal.common';
+import { addDays, gaText, institutionNames, iso, today, unprocessable, type PregnancyRow } from './maternal.common';
 import type { DeathReviewInput, MaternalDeathInput, MaternalDeathUpdateInput } from './maternal.schemas';
 import type { PmtctService } from './pmtct.service';
 import type { ScreeningService } from './screening.service';
@@ -51,6 +51,19 @@ export interface MaternalDeathDto {
   icd10: string;
   diagnosisBasis: string | null;
   reporter: string | null;
+  /** Masked (the number is encrypted at rest). */
+  familyPhoneMasked: string | null;
+  hukouLocal: boolean | null;
+  planned: boolean | null;
+  gravidity: number | null;
+  parity: number | null;
+  inducedAbortions: number | null;
+  lmp: string | null;
+  deliveryTime: string | null;
+  newMethodDelivery: boolean | null;
+  birthAttendant: string | null;
+  /** Age at death in full years (from the person index). */
+  ageYears: number | null;
   submittedAt: string | null;
   reviews: Array<{
     id: string;
@@ -63,7 +76,8 @@ export interface MaternalDeathDto {
   version: number;
 }
 
-function toDto(r: DeathRow, reviews: ReviewRow[], name?: string): MaternalDeathDto {
+function toDto(r: DeathRow, reviews: ReviewRow[], name?: string, birthDate?: string | null): MaternalDeathDto {
+  const age = birthDate ? maternalAgeInFullYears(birthDate, r.death_date) : null;
   return {
     id: r.id,
     personId: r.person_id,
@@ -92,6 +106,17 @@ function toDto(r: DeathRow, reviews: ReviewRow[], name?: string): MaternalDeathD
     icd10: r.icd10,
     diagnosisBasis: r.diagnosis_basis,
     reporter: r.reporter,
+    familyPhoneMasked: r.family_phone_masked,
+    hukouLocal: r.hukou_local,
+    planned: r.planned,
+    gravidity: r.gravidity,
+    parity: r.parity,
+    inducedAbortions: r.induced_abortions,
+    lmp: r.lmp,
+    deliveryTime: r.delivery_time ? r.delivery_time.slice(0, 5) : null,
+    newMethodDelivery: r.new_method_delivery,
+    birthAttendant: r.birth_attendant,
+    ageYears: age?.ok ? age.value : null,
     submittedAt: iso(r.submitted_at),
     reviews: reviews.map((v) => ({
       id: v.id,
@@ -130,6 +155,15 @@ function columns(input: Partial<MaternalDeathInput>) {
     ['icd10', 'icd10'],
     ['diagnosisBasis', 'diagnosis_basis'],
     ['reporter', 'reporter'],
+    ['hukouLocal', 'hukou_local'],
+    ['planned', 'planned'],
+    ['gravidity', 'gravidity'],
+    ['parity', 'parity'],
+    ['inducedAbortions', 'induced_abortions'],
+    ['lmp', 'lmp'],
+    ['deliveryTime', 'delivery_time'],
+    ['newMethodDelivery', 'new_method_delivery'],
+    ['birthAttendant', 'birth_attendant'],
   ];
   const set: Record<string, unknown> = {};
   for (const [k, c] of map) if (input[k] !== undefined) set[c] = input[k];
@@ -145,7 +179,90 @@ export function createDeathService(
   deps: ModuleDeps,
   more: { alerts: AlertService; cases: CaseService; pmtct: PmtctService; screening: ScreeningService },
 ) {
-  const { db, audit } = deps;
+  const { db, audit, crypto } = deps;
+
+  /** The encrypted and masked family phone columns of a card (left alone when not given). */
+  function phoneColumns(phone: string | undefined) {
+    return phone === undefined
+      ? {}
+      : { family_phone_enc: crypto.encrypt(phone), family_phone_masked: maskPhone(phone) };
+  }
+
+  /**
+   * What the card can take from the pregnancy record (gravidity, parity, LMP, antenatal care, first-visit weeks,
+   * visit count, last and first institutions, referral, delivery date/time/place/mode, 户籍本地): the reporter
+   * only confirms or corrects it. Fields the reporter gave win.
+   */
+  async function prefill(trx: Transaction<Database>, preg: PregnancyRow | undefined): Promise<Record<string, unknown>> {
+    if (!preg) return {};
+    const [visits, delivery, referral] = await Promise.all([
+      trx
+        .selectFrom('anc_visit')
+        .select(['visit_date', 'ga_days', 'institution_id'])
+        .where('county_code', '=', preg.county_code)
+        .where('pregnancy_id', '=', preg.id)
+        .orderBy('visit_date')
+        .execute(),
+      trx
+        .selectFrom('delivery')
+        .select(['delivery_date', 'delivery_time', 'mode', 'place', 'institution_id'])
+        .where('county_code', '=', preg.county_code)
+        .where('pregnancy_id', '=', preg.id)
+        .executeTakeFirst(),
+      trx
+        .selectFrom('maternal_referral')
+        .select('id')
+        .where('county_code', '=', preg.county_code)
+        .where('pregnancy_id', '=', preg.id)
+        .executeTakeFirst(),
+    ]);
+    const names = await institutionNames(trx, [
+      preg.registering_institution_id,
+      visits.at(-1)?.institution_id,
+      delivery?.institution_id,
+    ]);
+    const inst = async (id: string | null | undefined) => {
+      if (!id) return null;
+      const i = await trx.selectFrom('institution').select(['type', 'level']).where('id', '=', id).executeTakeFirst();
+      if (!i) return null;
+      if (i.type === 'township_hc' || i.type === 'community_hc') return 'township_hc';
+      if (i.type === 'village_clinic') return 'village_clinic';
+      return i.level === 'level3' ? 'provincial_city_hospital' : 'county_hospital';
+    };
+    const place =
+      delivery?.place === 'home'
+        ? 'home'
+        : delivery?.place === 'en_route'
+          ? 'en_route'
+          : delivery?.place === 'institution'
+            ? await inst(delivery.institution_id)
+            : delivery
+              ? 'other'
+              : null;
+    const first = visits[0];
+    return {
+      gravidity: preg.gravidity,
+      parity: preg.parity,
+      induced_abortions: preg.induced_abortions,
+      lmp: preg.lmp,
+      hukou_local: !preg.non_resident,
+      antenatal_care: visits.length > 0,
+      first_visit_ga_weeks: first ? Math.floor(first.ga_days / 7) : null,
+      visit_count: visits.length,
+      last_visit_institution: names.get(visits.at(-1)?.institution_id ?? '') ?? null,
+      first_institution: preg.registering_institution_id ? (names.get(preg.registering_institution_id) ?? null) : null,
+      referred: !!referral,
+      ...(delivery
+        ? {
+            delivery_date: delivery.delivery_date,
+            delivery_time: delivery.delivery_time,
+            delivery_mode: delivery.mode,
+            delivery_place: place,
+            new_method_delivery: delivery.place === 'institution',
+          }
+        : {}),
+    };
+  }
 
   async function load(trx: Transaction<Database>, id: string) {
     const row = await trx.selectFrom('maternal_death').selectAll().where('id', '=', id).executeTakeFirst();
@@ -212,7 +329,9 @@ export function createDeathService(
             id,
             person_id: person.id,
             pregnancy_id: preg?.id ?? null,
+            ...(await prefill(trx, preg)),
             ...(columns(input) as { death_date: string; death_place: string; underlying_cause: string; icd10: string }),
+            ...phoneColumns(input.familyPhone),
             reporting_institution_id: ctx.institutionId,
             created_by: ctx.userId,
           })
@@ -225,7 +344,7 @@ export function createDeathService(
           personId: person.id,
           countyCode: person.county_code,
         });
-        return toDto(row, [], person.name);
+        return toDto(row, [], person.name, person.birth_date);
       });
     },
 
@@ -244,7 +363,12 @@ export function createDeathService(
         }
         const updated = await trx
           .updateTable('maternal_death')
-          .set({ ...(columns(input) as object), version: d.version + 1, updated_at: new Date() })
+          .set({
+            ...(columns(input) as object),
+            ...phoneColumns(input.familyPhone),
+            version: d.version + 1,
+            updated_at: new Date(),
+          })
           .where('county_code', '=', d.county_code)
           .where('id', '=', id)
           .where('version', '=', input.version)
@@ -289,7 +413,7 @@ export function createDeathService(
           .set({ deceased_on: d.death_date, version: sql<number>`version + 1`, updated_at: new Date() })
           .where('county_code', '=', d.county_code)
           .where('id', '=', d.person_id)
-          .returning(['name'])
+          .returning(['name', 'birth_date'])
           .executeTakeFirstOrThrow();
         if (d.pregnancy_id) {
           const preg = await trx
@@ -344,7 +468,7 @@ export function createDeathService(
           personId: d.person_id,
           countyCode: d.county_code,
         });
-        return toDto(updated, await reviewsOf(trx, updated), person.name);
+        return toDto(updated, await reviewsOf(trx, updated), person.name, person.birth_date);
       });
     },
 
@@ -401,7 +525,7 @@ export function createDeathService(
         const d = await load(trx, id);
         const person = await trx
           .selectFrom('person')
-          .select('name')
+          .select(['name', 'birth_date'])
           .where('county_code', '=', d.county_code)
           .where('id', '=', d.person_id)
           .executeTakeFirst();
@@ -412,7 +536,114 @@ export function createDeathService(
           personId: d.person_id,
           countyCode: d.county_code,
         });
-        return toDto(d, await reviewsOf(trx, d), person?.name);
+        return toDto(d, await reviewsOf(trx, d), person?.name, person?.birth_date);
+      });
+    },
+
+    /**
+     * Perinatal and neonatal deaths recorded at delivery, for the death review (the child module's review of an
+     * under-5 death card, and the local perinatal review [L]): fetal deaths and stillbirths at ≥28 weeks (≥1000 g
+     * when the gestation is unknown), and live-born babies who died within 28 days (early neonatal within 7 days).
+     * Each with the child's death card, when one exists.
+     */
+    async perinatalDeaths(ctx: AuthContext, f: { from?: string | undefined; to?: string | undefined }) {
+      return withScope(db, ctx, async (trx) => {
+        let q = trx
+          .selectFrom('birth_outcome as b')
+          .innerJoin('delivery as d', (j) =>
+            j.onRef('d.county_code', '=', 'b.county_code').onRef('d.id', '=', 'b.delivery_id'),
+          )
+          .innerJoin('person as m', (j) =>
+            j.onRef('m.county_code', '=', 'd.county_code').onRef('m.id', '=', 'd.person_id'),
+          )
+          .leftJoin('person as c', (j) =>
+            j.onRef('c.county_code', '=', 'b.county_code').onRef('c.id', '=', 'b.child_person_id'),
+          )
+          .leftJoin('child_death as cd', (j) =>
+            j.onRef('cd.county_code', '=', 'b.county_code').onRef('cd.person_id', '=', 'b.child_person_id'),
+          )
+          .select([
+            'b.id as id',
+            'b.outcome as outcome',
+            'b.birth_order as birth_order',
+            'b.sex as sex',
+            'b.weight_g as weight_g',
+            'b.died_on as died_on',
+            'b.died_time as died_time',
+            'b.child_person_id as child_person_id',
+            'd.pregnancy_id as pregnancy_id',
+            'd.delivery_date as delivery_date',
+            'd.delivery_time as delivery_time',
+            'd.ga_days as ga_days',
+            'd.institution_id as institution_id',
+            'm.id as mother_id',
+            'm.name as mother_name',
+            'c.name as child_name',
+            'c.deceased_on as child_deceased_on',
+            'cd.id as child_death_id',
+            'cd.status as child_death_status',
+          ])
+          .where((eb) =>
+            eb.or([
+              eb('b.outcome', '<>', 'live_birth'),
+              eb('b.died_on', 'is not', null),
+              eb('c.deceased_on', 'is not', null),
+            ]),
+          );
+        if (f.from) q = q.where('d.delivery_date', '>=', f.from);
+        if (f.to) q = q.where('d.delivery_date', '<=', f.to);
+        const rows = await q.orderBy('d.delivery_date', 'desc').limit(1000).execute();
+        const names = await institutionNames(
+          trx,
+          rows.map((r) => r.institution_id),
+        );
+        const items = rows.flatMap((r) => {
+          const weeks = Math.floor(r.ga_days / 7);
+          const alive = r.outcome === 'live_birth';
+          const diedOn = r.died_on ?? r.child_deceased_on;
+          const birthAt = r.delivery_time ? `${r.delivery_date}T${r.delivery_time.slice(0, 5)}` : r.delivery_date;
+          const deathAt = diedOn ? (r.died_time ? `${diedOn}T${r.died_time.slice(0, 5)}` : diedOn) : null;
+          const perinatal = isPerinatalDeath({
+            outcome: alive ? 'live_birth' : r.outcome === 'stillbirth' ? 'stillbirth' : 'fetal_death',
+            gestationalWeeks: weeks,
+            birthWeightG: r.weight_g,
+            birthAt,
+            deathAt,
+          });
+          const age = alive && deathAt ? childDeathAgeClass(birthAt, deathAt) : null;
+          const neonatal = !!age?.ok && age.value.neonatal;
+          const isPerinatal = perinatal.ok && perinatal.value.perinatal;
+          if (!isPerinatal && !neonatal) return [];
+          return [
+            {
+              id: r.id,
+              kind: alive ? (age?.ok && age.value.earlyNeonatal ? 'early_neonatal' : 'late_neonatal') : 'stillbirth',
+              perinatal: isPerinatal,
+              outcome: r.outcome,
+              birthOrder: r.birth_order,
+              sex: r.sex,
+              weightG: r.weight_g,
+              gestationalAge: gaText(r.ga_days),
+              deliveryDate: r.delivery_date,
+              institutionName: r.institution_id ? (names.get(r.institution_id) ?? null) : null,
+              diedOn: alive ? diedOn : r.delivery_date,
+              ageDays: age?.ok ? age.value.ageDays : null,
+              motherId: r.mother_id,
+              motherName: r.mother_name,
+              pregnancyId: r.pregnancy_id,
+              childPersonId: r.child_person_id,
+              childName: r.child_name,
+              childDeathId: r.child_death_id,
+              childDeathStatus: r.child_death_status,
+            },
+          ];
+        });
+        await audit.write(trx, ctx, {
+          action: 'maternal.perinatal.list',
+          entityType: 'birth_outcome',
+          details: { results: items.length },
+        });
+        return items;
       });
     },
 
@@ -425,7 +656,7 @@ export function createDeathService(
             j.onRef('p.county_code', '=', 'd.county_code').onRef('p.id', '=', 'd.person_id'),
           )
           .selectAll('d')
-          .select('p.name as woman_name')
+          .select(['p.name as woman_name', 'p.birth_date as woman_birth_date'])
           .orderBy('d.death_date', 'desc')
           .limit(500)
           .execute();
@@ -450,6 +681,7 @@ export function createDeathService(
             r,
             reviews.filter((v) => v.death_id === r.id),
             r.woman_name,
+            r.woman_birth_date,
           ),
         );
       });

@@ -61,6 +61,14 @@ export type ChildBirthHook = (
   },
 ) => Promise<unknown>;
 
+/** What the child module does when a child is born to a mother with a positive PMTCT result (bound at routes). */
+export type ExposureHook = (
+  trx: Transaction<Database>,
+  ctx: AuthContext,
+  child: { id: string; countyCode: string },
+  input: { infections: string[]; highExposure: boolean },
+) => Promise<void>;
+
 /** A baby of a delivery. */
 export interface BirthOutcomeDto {
   id: string;
@@ -76,6 +84,9 @@ export interface BirthOutcomeDto {
   resuscitation: boolean;
   flags: Record<string, boolean | null>;
   childPersonId: string | null;
+  /** A neonatal death recorded at delivery. */
+  diedOn: string | null;
+  diedTime: string | null;
 }
 
 /** A delivery as the API returns it. */
@@ -153,6 +164,8 @@ function babyDto(b: BirthRow): BirthOutcomeDto {
     resuscitation: b.resuscitation,
     flags: b.flags as Record<string, boolean | null>,
     childPersonId: b.child_person_id,
+    diedOn: b.died_on,
+    diedTime: b.died_time ? b.died_time.slice(0, 5) : null,
   };
 }
 
@@ -222,8 +235,22 @@ const SEX_ZH: Record<string, string> = { male: '之子', female: '之女', unkno
 
 /** Delivery with the babies (a live birth creates the child in the same transaction) and postpartum visits. */
 export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk: RiskService) {
-  const { db, audit, people } = deps;
+  const { db, audit, people, crypto } = deps;
   let childHook: ChildBirthHook | null = null;
+  let exposureHook: ExposureHook | null = null;
+
+  /** The mother's positive PMTCT infections (decrypted inside the transaction; never returned to the caller). */
+  async function maternalInfections(trx: Transaction<Database>, preg: PregnancyRow) {
+    const rec = await trx
+      .selectFrom('pmtct_record')
+      .select(['data_enc'])
+      .where('county_code', '=', preg.county_code)
+      .where('pregnancy_id', '=', preg.id)
+      .executeTakeFirst();
+    if (!rec) return null;
+    const data = JSON.parse(crypto.decrypt(rec.data_enc)) as { infections?: string[]; hivExposure?: string };
+    return { infections: data.infections ?? [], highExposure: data.hivExposure === 'high' };
+  }
 
   async function babiesOf(trx: Transaction<Database>, d: DeliveryRow) {
     return trx
@@ -255,12 +282,36 @@ export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk
       throw errors.field('bloodLossMl', '产后出血请填写出血量', 'Give the blood loss for a postpartum haemorrhage');
     if (input.deliveryDate < preg.registered_on && preg.lmp && input.deliveryDate < preg.lmp)
       throw errors.field('deliveryDate', '分娩日期早于末次月经', 'Delivery before the LMP');
+    for (const [i, b] of input.babies.entries()) {
+      if (b.diedTime && !b.diedOn)
+        throw errors.field(`babies.${i}.diedOn`, '填写死亡时间时请同时填写死亡日期', 'Give the date of death');
+      if (!b.diedOn) continue;
+      if (b.outcome !== 'live_birth')
+        throw errors.field(
+          `babies.${i}.diedOn`,
+          '死胎死产不填写死亡日期（只有活产儿的新生儿死亡才填写）',
+          'A date of death is for a live-born baby only',
+        );
+      if (b.diedOn < input.deliveryDate || b.diedOn > today())
+        throw errors.field(
+          `babies.${i}.diedOn`,
+          '新生儿死亡日期应在分娩日期与今天之间',
+          'The date of death is outside delivery…today',
+        );
+      if (b.diedOn === input.deliveryDate && b.diedTime && input.deliveryTime && b.diedTime < input.deliveryTime)
+        throw errors.field(`babies.${i}.diedTime`, '死亡时间早于出生时间', 'Death before birth');
+    }
   }
 
   return {
     /** The child module's hook that opens the child's record (bound once the child services exist). */
     bindChildHook(hook: ChildBirthHook) {
       childHook = hook;
+    },
+
+    /** The child module's hook that opens the exposed-infant record (PMTCT duties due on the child). */
+    bindExposureHook(hook: ExposureHook) {
+      exposureHook = hook;
     },
 
     /** Records the delivery and each baby; every baby born alive becomes a person (the mother's child). */
@@ -324,6 +375,7 @@ export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk
           .returningAll()
           .executeTakeFirstOrThrow();
         const multiple = input.babies.length > 1;
+        const exposure = await maternalInfections(trx, preg);
         for (const [i, b] of input.babies.entries()) {
           const alive = b.outcome === 'live_birth';
           const outcome = alive
@@ -383,7 +435,17 @@ export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk
                   ...(input.dischargedOn ? { dischargedOn: input.dischargedOn } : {}),
                 },
               );
+              // the PMTCT infant duties (HBIG + HepB1 within 12 h, ARV within 6 h, syphilis prophylaxis) due on him
+              if (exposureHook && exposure?.infections.length)
+                await exposureHook(trx, ctx, { id: child.id, countyCode: child.countyCode }, exposure);
             }
+            if (b.diedOn)
+              await trx
+                .updateTable('person')
+                .set({ deceased_on: b.diedOn })
+                .where('county_code', '=', child.countyCode)
+                .where('id', '=', child.id)
+                .execute();
           }
           await trx
             .insertInto('birth_outcome')
@@ -410,6 +472,8 @@ export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk
                 postTerm: flags.postTerm,
               }),
               child_person_id: childId,
+              died_on: b.diedOn ?? null,
+              died_time: b.diedTime ?? null,
             })
             .execute();
         }

@@ -13,6 +13,7 @@ import { pregnancyRoutes } from './maternal.routes';
 import { pmtctDeathRoutes } from './pmtct.routes';
 import { createPregnancyService } from './pregnancy.service';
 import { createRiskService } from './risk.service';
+import { createScheduleChoiceService } from './schedule-choice.service';
 import { createVisitService } from './visit.service';
 import { createWorklistService } from './worklist.service';
 
@@ -28,6 +29,7 @@ export function createMaternalServices(deps: ModuleDeps) {
   const deaths = createDeathService(deps, { alerts, cases, pmtct, screening });
   const worklist = createWorklistService(deps);
   const page = createPageService(deps);
+  const scheduleChoice = createScheduleChoiceService(deps);
   const pregnancies = createPregnancyService(deps, {
     assessAtRegistration: (trx, ctx, preg, person, input) =>
       risk.assessInTx(
@@ -44,7 +46,20 @@ export function createMaternalServices(deps: ModuleDeps) {
       await screening.closeInTx(trx, preg);
     },
   });
-  return { alerts, cases, risk, visits, deliveries, pmtct, screening, deaths, worklist, page, pregnancies };
+  return {
+    alerts,
+    cases,
+    risk,
+    visits,
+    deliveries,
+    pmtct,
+    screening,
+    deaths,
+    worklist,
+    page,
+    pregnancies,
+    scheduleChoice,
+  };
 }
 export type MaternalServices = ReturnType<typeof createMaternalServices>;
 
@@ -53,6 +68,10 @@ export function maternalRoutes(app: FastifyInstance, services: Services) {
   // a live birth opens the child's record in the child module, in the delivery's transaction
   services.maternal.deliveries.bindChildHook((trx, ctx, person, input) =>
     services.child.profiles.createFromBirthInTx(trx, ctx, person, input),
+  );
+  // a mother with a positive PMTCT result: the exposed-infant duties become due on the child, same transaction
+  services.maternal.deliveries.bindExposureHook((trx, ctx, child, input) =>
+    services.child.exposure.openFromBirthInTx(trx, ctx, child, input),
   );
   pregnancyRoutes(app, services);
   careRoutes(app, services);

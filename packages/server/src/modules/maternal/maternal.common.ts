@@ -144,3 +144,37 @@ export function unprocessable(code: string, field: string, zh: string, en: strin
 export function iso(v: Date | string | null | undefined): string | null {
   return v ? new Date(v).toISOString() : null;
 }
+
+/** Institution types of the primary level (首诊机构), which screen and refer rather than assess. */
+export const PRIMARY_INSTITUTION_TYPES: ReadonlySet<string> = new Set([
+  'township_hc',
+  'community_hc',
+  'village_clinic',
+]);
+
+/** True when the institution is a primary-level one (an unknown or missing institution counts as primary). */
+export async function isPrimaryInstitution(
+  trx: Transaction<Database>,
+  id: string | null | undefined,
+): Promise<boolean> {
+  if (!id) return true;
+  const inst = await trx.selectFrom('institution').select(['type']).where('id', '=', id).executeTakeFirst();
+  return !inst || PRIMARY_INSTITUTION_TYPES.has(inst.type);
+}
+
+/**
+ * Clears the screen-positive referral duty of a pregnancy (she was referred, or assessed at a hospital). Returns
+ * nothing; the pregnancy row's version is left alone (a duty, not an edit of the record).
+ */
+export async function clearScreenReferralDue(
+  trx: Transaction<Database>,
+  preg: Pick<PregnancyRow, 'county_code' | 'id'>,
+): Promise<void> {
+  await trx
+    .updateTable('pregnancy')
+    .set({ screen_referral_due: null })
+    .where('county_code', '=', preg.county_code)
+    .where('id', '=', preg.id)
+    .where('screen_referral_due', 'is not', null)
+    .execute();
+}

@@ -106,6 +106,12 @@ export const pregnancyUpdateSchema = z.object({
   heightCm: body.heightCm,
   prePregnancyWeightKg: body.prePregnancyWeightKg,
   fetuses: z.number().int().min(1, '胎数应为1–8').max(8, '胎数应为1–8').optional(),
+  scheduleId: z
+    .enum(
+      ['anc-basic-public-health-cn', 'anc-clinical-cma-2018'],
+      '产前检查时间表应为基本公卫（5次）或临床指南（2018）',
+    )
+    .optional(),
 });
 export type PregnancyUpdateInput = z.infer<typeof pregnancyUpdateSchema>;
 
@@ -208,6 +214,8 @@ export const ancVisitSchema = z.object({
     })
     .optional(),
   epdsScores: epdsScores.optional(),
+  /** The intervention or referral for a positive EPDS (required then, unless a referral is made at the visit). */
+  epdsAction: text(500).optional(),
   referral: visitReferralSchema.optional(),
   nextAppointment: isoDate.optional(),
   assessment: assessmentDecisionSchema.optional(),
@@ -341,6 +349,12 @@ export const babySchema = z.object({
   apgar10: z.number().int().min(0, 'Apgar评分应为0–10').max(10, 'Apgar评分应为0–10').optional(),
   defects: z.array(text(100)).max(20).default([]),
   resuscitation: z.boolean().default(false),
+  /** A live-born baby who died before leaving the delivery (neonatal death recorded at delivery). */
+  diedOn: isoDate.optional(),
+  diedTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')
+    .optional(),
 });
 export type BabyInput = z.infer<typeof babySchema>;
 
@@ -487,6 +501,25 @@ const deathFields = {
     .regex(/^[A-Z]\d{2}(\.\d{1,2})?$/, 'ICD-10编码格式应如 O72.1'),
   diagnosisBasis: z.enum(['autopsy', 'pathology', 'clinical', 'inferred'], '诊断依据无效').optional(),
   reporter: text(50).optional(),
+  familyPhone: z
+    .string()
+    .trim()
+    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '家属电话应为11位手机号或带区号的固定电话')
+    .optional(),
+  hukouLocal: z.boolean().optional(),
+  planned: z.boolean().optional(),
+  gravidity: z.number().int('孕次应为整数').min(1, '孕次应为1–30').max(30, '孕次应为1–30').optional(),
+  parity: z.number().int('产次应为整数').min(0, '产次应为0–20').max(20, '产次应为0–20').optional(),
+  inducedAbortions: z.number().int().min(0, '人工流产引产次数应为0–30').max(30, '人工流产引产次数应为0–30').optional(),
+  lmp: isoDate.optional(),
+  deliveryTime: clockTime.optional(),
+  newMethodDelivery: z.boolean().optional(),
+  birthAttendant: z
+    .enum(
+      ['doctor', 'midwife', 'village_doctor', 'family', 'self', 'other'],
+      '接生者应为 doctor/midwife/village_doctor/family/self/other',
+    )
+    .optional(),
 };
 export const maternalDeathSchema = z.object({
   id: uuid.optional(),
@@ -511,3 +544,14 @@ export const deathReviewSchema = z.object({
   actions: text(2000).optional(),
 });
 export type DeathReviewInput = z.infer<typeof deathReviewSchema>;
+
+// ---------------------------------------------------------------- schedule by region, perinatal deaths
+
+export const SCHEDULE_IDS = ['anc-basic-public-health-cn', 'anc-clinical-cma-2018'] as const;
+export const scheduleChoiceSchema = z.object({
+  regionCode: z.string().regex(/^\d{6}$/, '区划代码应为6位数字（省、市或县）'),
+  scheduleId: z.enum(SCHEDULE_IDS, '产前检查时间表应为基本公卫（5次）或临床指南（2018）'),
+  note: text(200).optional(),
+});
+export const regionCodeParams = z.object({ regionCode: z.string().regex(/^\d{6}$/, '区划代码应为6位数字') });
+export const perinatalDeathListSchema = z.object({ from: isoDate.optional(), to: isoDate.optional() });

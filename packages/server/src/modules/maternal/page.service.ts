@@ -1,4 +1,5 @@
 import {
+  deliveryHospitalDuty,
   prePregnancyBmiCategory,
   recommendedWeightGainAt,
   computeBmi,
@@ -50,7 +51,9 @@ export interface OpenDuty {
     | 'referral'
     | 'prenatal_diagnosis'
     | 'postpartum_visit'
-    | 'delivery';
+    | 'delivery'
+    | 'refer'
+    | 'delivery_hospital';
   refId?: string;
 }
 
@@ -306,6 +309,28 @@ export function createPageService(deps: ModuleDeps) {
               overdue: false,
               action: 'assess',
             });
+          if (chosen.status === 'antenatal' && chosen.screen_referral_due)
+            duties.push({
+              kind: 'screen_referral',
+              zh: '妊娠风险筛查阳性：转二级以上医院评估',
+              en: 'Screen positive: refer for assessment at a level-2+ hospital',
+              due: chosen.screen_referral_due,
+              overdue: chosen.screen_referral_due < t,
+              action: 'refer',
+            });
+          for (const c of cases.filter((x) => x.status === 'open' && !x.delivery_hospital_id)) {
+            const d = chosen.status === 'antenatal' ? deliveryHospitalDuty({ edd: chosen.edd }, t, false) : null;
+            if (d?.ok && d.value.status !== 'not_yet')
+              duties.push({
+                kind: 'delivery_hospital',
+                zh: '高危专案：确定分娩医院（孕28–36周）',
+                en: 'High-risk case: choose the delivery hospital (28–36 weeks)',
+                due: d.value.windowEnd,
+                overdue: d.value.status === 'overdue',
+                action: 'delivery_hospital',
+                refId: c.id,
+              });
+          }
           if (chosen.status === 'antenatal' && daysBetween(addDays(chosen.edd, -280), t) >= 37 * 7)
             duties.push({
               kind: 'delivery',

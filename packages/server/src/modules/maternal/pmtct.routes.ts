@@ -7,6 +7,7 @@ import {
   idParams,
   maternalDeathSchema,
   maternalDeathUpdateSchema,
+  perinatalDeathListSchema,
   pmtctTestSchema,
   pmtctTreatmentSchema,
   prenatalDiagnosisSchema,
@@ -79,6 +80,17 @@ export function pmtctDeathRoutes(app: FastifyInstance, services: Services) {
   );
   r.get('/maternal-deaths', { schema: { tags, summary: '孕产妇死亡报告' } }, async (req) =>
     m.deaths.list(requirePermission(req, 'care.read')),
+  );
+  r.get(
+    '/perinatal-deaths',
+    {
+      schema: {
+        tags,
+        summary: '分娩时记录的围产儿及新生儿死亡（供死亡评审）',
+        querystring: perinatalDeathListSchema,
+      },
+    },
+    async (req) => m.deaths.perinatalDeaths(requirePermission(req, 'care.read'), req.query),
   );
   r.get('/maternal-deaths/:id', { schema: { tags, summary: '孕产妇死亡报告卡', params: idParams } }, async (req) =>
     m.deaths.get(requirePermission(req, 'care.read'), req.params.id),

@@ -9,6 +9,7 @@ import {
   maternalAgeInFullYears,
   MINOR_AGE_YEARS,
   monthsBetweenDates,
+  screenPositiveReferralDeadline,
   screenPregnancyRisk,
   type EddCorrection,
 } from '@fuyou/core';
@@ -26,6 +27,7 @@ import {
   gaText,
   institutionNames,
   iso,
+  isPrimaryInstitution,
   json,
   loadPregnancy,
   num,
@@ -35,7 +37,8 @@ import {
   type PregnancyRow,
 } from './maternal.common';
 import type { PregnancyCreateInput, PregnancyEndInput, PregnancyUpdateInput } from './maternal.schemas';
-import { refreshSchedule } from './schedule';
+import { refreshSchedule, saveContactIds } from './schedule';
+import { createScheduleChoiceService } from './schedule-choice.service';
 
 /** A pregnancy as the API returns it (gestational age always computed). */
 export interface PregnancyDto {
@@ -93,6 +96,10 @@ export interface PregnancyDto {
   missedContact: string | null;
   missedEnd: string | null;
   nextAppointment: string | null;
+  /** The contact schedule she follows (the region's choice at registration, or changed on her record). */
+  scheduleId: string;
+  /** Screen-positive at a primary institution and not yet referred: refer for assessment by this date. */
+  screenReferralDue: string | null;
   overdue: boolean;
   lastVisitOn: string | null;
   visitCount: number;
@@ -177,6 +184,8 @@ export function toPregnancyDto(
     missedContact: p.missed_contact,
     missedEnd: p.missed_end,
     nextAppointment: p.next_appointment,
+    scheduleId: p.schedule_id,
+    screenReferralDue: p.screen_referral_due,
     overdue: isOverdue(p, t),
     lastVisitOn: p.last_visit_on,
     visitCount: p.visit_count,
@@ -239,6 +248,28 @@ export function createPregnancyService(
 ) {
   const { db, audit, people } = deps;
   const alerts = createAlertService(deps);
+  const scheduleChoice = createScheduleChoiceService(deps);
+
+  /**
+   * The screen-positive referral duty (REFERENCE §1.1): a woman screen-positive at a primary institution is referred
+   * for assessment at a level-2+ hospital within 2 weeks [R]; none when negative, registered at a hospital, or
+   * already referred.
+   */
+  async function screenReferralDue(
+    trx: Transaction<Database>,
+    p: PregnancyRow,
+    positive: boolean,
+  ): Promise<string | null> {
+    if (!positive || !(await isPrimaryInstitution(trx, p.registering_institution_id))) return null;
+    const referred = await trx
+      .selectFrom('maternal_referral')
+      .select('id')
+      .where('county_code', '=', p.county_code)
+      .where('pregnancy_id', '=', p.id)
+      .executeTakeFirst();
+    if (referred) return null;
+    return unwrap(screenPositiveReferralDeadline(p.registered_on), 'registeredOn');
+  }
 
   async function dtoOf(trx: Transaction<Database>, p: PregnancyRow, person: Pick<PersonRow, 'name'>) {
     const names = await institutionNames(trx, [p.registering_institution_id, p.managing_institution_id]);
@@ -420,14 +451,19 @@ export function createPregnancyService(
             height_cm: input.heightCm ?? null,
             pre_pregnancy_weight_kg: input.prePregnancyWeightKg ?? null,
             fetuses: input.fetuses,
+            schedule_id: await scheduleChoice.scheduleForCounty(trx, person.county_code),
             created_by: ctx.userId,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
         const ageNow = unwrap(maternalAgeInFullYears(person.birth_date, input.registeredOn), 'personId');
+        const screened = screening(row, ageNow);
         await trx
           .updateTable('pregnancy')
-          .set({ screening: json(screening(row, ageNow)) })
+          .set({
+            screening: json(screened),
+            screen_referral_due: await screenReferralDue(trx, row, screened.positive),
+          })
           .where('county_code', '=', row.county_code)
           .where('id', '=', id)
           .execute();
@@ -558,6 +594,7 @@ export function createPregnancyService(
               ? { pre_pregnancy_weight_kg: input.prePregnancyWeightKg }
               : {}),
             ...(input.fetuses !== undefined ? { fetuses: input.fetuses } : {}),
+            ...(input.scheduleId !== undefined ? { schedule_id: input.scheduleId } : {}),
             version: preg.version + 1,
             updated_at: new Date(),
           })
@@ -570,13 +607,24 @@ export function createPregnancyService(
         const ageAtRegistration = person.birth_date
           ? unwrap(maternalAgeInFullYears(person.birth_date, preg.registered_on), 'personId')
           : null;
+        const screened = screening(updated, ageAtRegistration);
         await trx
           .updateTable('pregnancy')
-          .set({ screening: json(screening(updated, ageAtRegistration)) })
+          .set({
+            screening: json(screened),
+            // negative now: no duty; newly positive: the duty starts; still positive: as it was (a duty cleared by
+            // the referral or a hospital assessment stays cleared)
+            screen_referral_due: !screened.positive
+              ? null
+              : (preg.screening as { positive?: boolean } | null)?.positive
+                ? preg.screen_referral_due
+                : await screenReferralDue(trx, updated, true),
+          })
           .where('county_code', '=', preg.county_code)
           .where('id', '=', id)
           .execute();
         const saved = await refreshSchedule(trx, updated);
+        if (input.scheduleId !== undefined && input.scheduleId !== preg.schedule_id) await saveContactIds(trx, saved);
         await audit.write(trx, ctx, {
           action: 'pregnancy.update',
           entityType: 'pregnancy',

@@ -18,10 +18,12 @@ import type { ModuleDeps } from '../module-deps';
 import type { CaseService } from './case.service';
 import { redactReasons } from './case.service';
 import {
+  clearScreenReferralDue,
   daysBetween,
   gaText,
   institutionNames,
   iso,
+  isPrimaryInstitution,
   json,
   loadPregnancy,
   num,
@@ -281,6 +283,9 @@ export function createRiskService(deps: ModuleDeps, cases: CaseService) {
       .where('id', '=', preg.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // assessed at a hospital (二级以上): the screen-positive woman no longer waits to be referred for assessment
+    if (updatedPreg.screen_referral_due && !(await isPrimaryInstitution(trx, ctx.institutionId)))
+      await clearScreenReferralDue(trx, updatedPreg);
     await audit.write(trx, ctx, {
       action: 'maternal.risk.assess',
       entityType: 'risk_assessment',

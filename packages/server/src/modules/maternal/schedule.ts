@@ -1,4 +1,5 @@
 import {
+  findContactSchedule,
   maternalContactStatuses,
   NATIONAL_BASIC_PUBLIC_HEALTH_SCHEDULE,
   type MaternalContactStatus,
@@ -10,9 +11,12 @@ import type { AuditWriter } from '../../platform/audit';
 import type { AuthContext } from '../../platform/context';
 import { today, type PregnancyRow } from './maternal.common';
 
-/** Contacts of the pregnancy's schedule (national basic public-health schedule) with done/due/missed on `t`. */
+/**
+ * Contacts of the pregnancy's schedule (the one chosen for her region at registration: the national basic
+ * public-health schedule by default, or the clinical schedule) with done/due/missed on `t`.
+ */
 export function scheduleOf(
-  preg: Pick<PregnancyRow, 'edd' | 'delivered_on' | 'discharged_on'>,
+  preg: Pick<PregnancyRow, 'edd' | 'delivered_on' | 'discharged_on'> & { schedule_id?: string },
   visits: MaternalVisitRecord[],
   t = today(),
 ): MaternalScheduleStatus {
@@ -24,7 +28,7 @@ export function scheduleOf(
       ...(preg.delivered_on ? { deliveryDate: preg.delivered_on } : {}),
       ...(preg.discharged_on ? { dischargeDate: preg.discharged_on } : {}),
     },
-    NATIONAL_BASIC_PUBLIC_HEALTH_SCHEDULE,
+    (preg.schedule_id ? findContactSchedule(preg.schedule_id) : undefined) ?? NATIONAL_BASIC_PUBLIC_HEALTH_SCHEDULE,
   );
   if (!r.ok) throw new Error(`schedule: ${r.error.code}`);
   return r.value;
@@ -90,6 +94,32 @@ export function missedSinceInCare(
         (!last || c.effectiveEnd > last),
     ) ?? null
   );
+}
+
+/** Stores which schedule contact each antenatal visit fulfilled (after a visit or a schedule change). */
+export async function saveContactIds(trx: Transaction<Database>, preg: PregnancyRow): Promise<void> {
+  const { records } = await visitRecords(trx, preg);
+  const s = scheduleOf(preg, records);
+  const visits = await trx
+    .selectFrom('anc_visit')
+    .select(['id', 'visit_date', 'contact_id'])
+    .where('county_code', '=', preg.county_code)
+    .where('pregnancy_id', '=', preg.id)
+    .orderBy('visit_date')
+    .execute();
+  const used = new Set<string>();
+  for (const v of visits) {
+    const c = s.contacts.find((x) => x.kind === 'antenatal' && x.visitDate === v.visit_date && !used.has(x.id));
+    if (c) used.add(c.id);
+    const id = c?.id ?? null;
+    if (id !== v.contact_id)
+      await trx
+        .updateTable('anc_visit')
+        .set({ contact_id: id })
+        .where('county_code', '=', preg.county_code)
+        .where('id', '=', v.id)
+        .execute();
+  }
 }
 
 /**

@@ -54,17 +54,26 @@ describe('antenatal visits: gestational age, schedule, special diseases', () => 
     expect(normal.body.special.gdm).toMatchObject({ gdm: false, status: 'normal' });
   });
 
-  it('grades anaemia by Hb, classifies preeclampsia from BP and proteinuria, scores the EPDS', async () => {
+  it('grades anaemia by Hb, classifies preeclampsia from BP and proteinuria, scores the EPDS (item 10: urgent, the intervention recorded)', async () => {
     const p = await registered(w.dh, 30 * 7);
-    const v = await w.dh.post(`/api/v1/pregnancies/${p.id}/visits`, {
+    const body = {
       visitDate: daysAgo(0),
       weightKg: 72,
       systolicMmHg: 150,
       diastolicMmHg: 96,
       labs: { hbGL: 95, urineProtein: '2+' },
       epdsScores: [1, 1, 2, 1, 1, 1, 1, 1, 0, 1],
+    };
+    const missing = await w.dh.post(`/api/v1/pregnancies/${p.id}/visits`, body);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields[0]).toMatchObject({ field: 'epdsAction' });
+    expect(missing.body.error.message).toContain('EPDS第10项');
+    const v = await w.dh.post(`/api/v1/pregnancies/${p.id}/visits`, {
+      ...body,
+      epdsAction: '当日心理科会诊，家属陪护',
     });
     expect(v.status).toBe(201);
+    expect(v.body.epdsAction).toBe('当日心理科会诊，家属陪护');
     expect(v.body.special.anaemia).toMatchObject({ grade: 'moderate', moderateOrSevere: true });
     expect(v.body.special.bloodPressure).toBe('hypertension');
     expect(v.body.special.hypertension).toMatchObject({

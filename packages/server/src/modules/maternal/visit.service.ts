@@ -27,7 +27,7 @@ import {
 } from './maternal.common';
 import type { AncVisitInput, AncVisitUpdateInput, Labs } from './maternal.schemas';
 import type { AssessmentOutcome, RiskService } from './risk.service';
-import { refreshSchedule, scheduleOf, visitRecords } from './schedule';
+import { refreshSchedule, saveContactIds, scheduleOf, visitRecords } from './schedule';
 
 type VisitRow = Selectable<AncVisitTable>;
 
@@ -74,6 +74,7 @@ export interface AncVisitDto {
   referralId: string | null;
   nextAppointment: string | null;
   epdsScores: number[] | null;
+  epdsAction: string | null;
   special: SpecialResults;
   riskAssessmentId: string | null;
   version: number;
@@ -107,6 +108,7 @@ function toDto(r: VisitRow, names: Map<string, string>): AncVisitDto {
     referralId: r.referral_id,
     nextAppointment: r.next_appointment,
     epdsScores: r.epds_scores,
+    epdsAction: r.epds_action,
     special: r.special as SpecialResults,
     riskAssessmentId: r.risk_assessment_id,
     version: r.version,
@@ -217,6 +219,21 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
     return out;
   }
 
+  /** A positive EPDS (item 10 positive: urgent) needs its intervention or a referral recorded. */
+  function checkEpds(input: { epdsScores?: number[] | undefined; epdsAction?: string | undefined }, referred: boolean) {
+    if (!input.epdsScores) return;
+    const e = scoreEpds(input.epdsScores);
+    if (!e.ok) throw errors.field('epdsScores', e.error.messageZh, e.error.messageEn);
+    if ((e.value.positive || e.value.urgent) && !input.epdsAction && !referred)
+      throw errors.field(
+        'epdsAction',
+        e.value.urgent ? 'EPDS第10项（自伤念头）阳性，须记录紧急干预或转诊' : 'EPDS筛查阳性，请记录干预或转诊',
+        e.value.urgent
+          ? 'EPDS item 10 is positive: record the urgent intervention or referral'
+          : 'EPDS positive: record the intervention or referral',
+      );
+  }
+
   function checkVisit(
     preg: PregnancyRow,
     input: {
@@ -258,31 +275,6 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
     return s.contacts.find((c) => c.kind === 'antenatal' && c.visitDate === visitDate)?.id ?? null;
   }
 
-  async function saveContactIds(trx: Transaction<Database>, preg: PregnancyRow) {
-    const { records } = await visitRecords(trx, preg);
-    const s = scheduleOf(preg, records);
-    const visits = await trx
-      .selectFrom('anc_visit')
-      .select(['id', 'visit_date', 'contact_id'])
-      .where('county_code', '=', preg.county_code)
-      .where('pregnancy_id', '=', preg.id)
-      .orderBy('visit_date')
-      .execute();
-    const used = new Set<string>();
-    for (const v of visits) {
-      const c = s.contacts.find((x) => x.kind === 'antenatal' && x.visitDate === v.visit_date && !used.has(x.id));
-      if (c) used.add(c.id);
-      const id = c?.id ?? null;
-      if (id !== v.contact_id)
-        await trx
-          .updateTable('anc_visit')
-          .set({ contact_id: id })
-          .where('county_code', '=', preg.county_code)
-          .where('id', '=', v.id)
-          .execute();
-    }
-  }
-
   return {
     /** Records an antenatal visit; computes GA and special-disease results; refers and assesses if asked. */
     async create(
@@ -311,6 +303,7 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
             'Antenatal visits need an antenatal pregnancy',
           );
         checkVisit(preg, input);
+        checkEpds(input, !!input.referral);
         await checkInstitution(trx, input.institutionId, 'institutionId');
         const gaDays = gaDaysAt(preg, input.visitDate);
         if (gaDays > 45 * 7) throw errors.field('visitDate', '孕周超过45周，请核对', 'Over 45 weeks');
@@ -351,6 +344,7 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
             advice: input.advice ?? null,
             next_appointment: input.nextAppointment ?? null,
             epds_scores: input.epdsScores ?? null,
+            epds_action: input.epdsAction ?? null,
             special: json(await special(trx, preg, base, input.hypertension)),
             created_by: ctx.userId,
           })
@@ -425,6 +419,7 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
         if (preg.status === 'closed')
           throw errors.conflict('PREGNANCY_STATE', '保健册已结案', 'The pregnancy is closed');
         checkVisit(preg, input);
+        checkEpds(input, !!v.referral_id);
         await checkInstitution(trx, input.institutionId, 'institutionId');
         const gaDays = gaDaysAt(preg, input.visitDate);
         const labs = input.labs ?? {};
@@ -464,6 +459,7 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
             advice: input.advice ?? null,
             next_appointment: input.nextAppointment ?? null,
             epds_scores: input.epdsScores ?? null,
+            epds_action: input.epdsAction ?? null,
             special: json(sp),
             version: v.version + 1,
             updated_at: new Date(),

@@ -1,3 +1,4 @@
+import { contactLabel, gestationalAgeToDays, NATIONAL_HIGH_RISK_DUTIES_2017 } from '@fuyou/core';
 import { sql, withScope, type Database, type Transaction } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import type { ModuleDeps } from '../module-deps';
@@ -11,9 +12,12 @@ export const WORK_KINDS = [
   'postpartum_due',
   'postpartum_overdue',
   'unassessed',
+  'screen_referral',
   'report_due',
   'case_followup',
+  'delivery_hospital',
   'referral_not_received',
+  'referral_outcome',
   'prenatal_followup',
   'pmtct_action',
 ] as const;
@@ -55,6 +59,20 @@ const CONTACT_ZH: Record<string, [string, string]> = {
   home_visit: ['产后访视（出院后1周内）', 'Postpartum home visit (within 1 week)'],
   day42_check: ['产后42天健康检查', '42-day postpartum check'],
 };
+
+/** What to do for a contact id of any schedule (the national ones with their windows; others by their label). */
+function contactWhat(id: string | null | undefined, fallback: [string, string]): [string, string] {
+  if (!id) return fallback;
+  const known = CONTACT_ZH[id];
+  if (known) return known;
+  const l = contactLabel(id);
+  return l ? [l.zh, l.en] : fallback;
+}
+
+const DAY_MS = 86_400_000;
+/** Days from the LMP to the start (28+0) and end (36+6) of the window in which a case's delivery hospital is fixed. */
+const HOSPITAL_FROM_DAYS = gestationalAgeToDays(NATIONAL_HIGH_RISK_DUTIES_2017.deliveryHospitalWindow.from);
+const HOSPITAL_BY_DAYS = gestationalAgeToDays(NATIONAL_HIGH_RISK_DUTIES_2017.deliveryHospitalWindow.to);
 
 /**
  * The clinic's daily maternal worklist: antenatal contacts due this week and overdue, postpartum contacts due and
@@ -180,13 +198,7 @@ export function createWorklistService(deps: ModuleDeps) {
             .limit(limit),
           () => n(dueQ),
           (r) =>
-            item(
-              r,
-              'visit_due',
-              CONTACT_ZH[r.next_contact ?? ''] ?? ['产前检查', 'Antenatal check'],
-              r.next_due_end,
-              false,
-            ),
+            item(r, 'visit_due', contactWhat(r.next_contact, ['产前检查', 'Antenatal check']), r.next_due_end, false),
         );
         const overQ = base(trx)
           .where('g.status', '=', 'antenatal')
@@ -215,9 +227,7 @@ export function createWorklistService(deps: ModuleDeps) {
             return item(
               r,
               'visit_overdue',
-              contact
-                ? (CONTACT_ZH[contact] ?? ['产前检查', 'Antenatal check'])
-                : ['预约产检未到', 'Missed appointment'],
+              contact ? contactWhat(contact, ['产前检查', 'Antenatal check']) : ['预约产检未到', 'Missed appointment'],
               r.missed_end ?? (r.next_due_end && r.next_due_end < t ? r.next_due_end : r.next_appointment),
               true,
             );
@@ -241,7 +251,7 @@ export function createWorklistService(deps: ModuleDeps) {
             item(
               r,
               'postpartum_due',
-              CONTACT_ZH[r.next_contact ?? ''] ?? ['产后访视', 'Postpartum visit'],
+              contactWhat(r.next_contact, ['产后访视', 'Postpartum visit']),
               r.next_due_end,
               false,
             ),
@@ -264,7 +274,7 @@ export function createWorklistService(deps: ModuleDeps) {
             return item(
               r,
               'postpartum_overdue',
-              CONTACT_ZH[contact] ?? ['产后访视', 'Postpartum visit'],
+              contactWhat(contact, ['产后访视', 'Postpartum visit']),
               r.missed_end ?? r.next_due_end,
               true,
             );
@@ -288,6 +298,31 @@ export function createWorklistService(deps: ModuleDeps) {
               ['尚未进行妊娠风险评估', 'Not yet risk-assessed'],
               r.registered_on,
               daysBetween(r.registered_on, t) > 14,
+            ),
+        );
+
+        // screen-positive at a primary institution, not yet referred for assessment (within 2 weeks)
+        const srQ = base(trx)
+          .where('g.status', '=', 'antenatal')
+          // listed from the day it arises: the referral is to be made now, the date is its deadline
+          .where('g.screen_referral_due', 'is not', null);
+        await run(
+          'screen_referral',
+          srQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
+            .select([...cols, 'g.screen_referral_due as sr_due'])
+            .orderBy('g.screen_referral_due')
+            .limit(limit),
+          () => n(srQ),
+          (r) =>
+            item(
+              r,
+              'screen_referral',
+              ['筛查阳性：转二级以上医院评估', 'Screen positive: refer for assessment'],
+              r.sr_due,
+              !!r.sr_due && r.sr_due < t,
             ),
         );
 
@@ -352,6 +387,37 @@ export function createWorklistService(deps: ModuleDeps) {
               r.ref_id,
             ),
         );
+        // open cases of antenatal women from 28 weeks (within the horizon) without a delivery hospital
+        const dhQ = base(trx)
+          .innerJoin('high_risk_case as c', (j) =>
+            j.onRef('c.county_code', '=', 'g.county_code').onRef('c.pregnancy_id', '=', 'g.id'),
+          )
+          .where('c.status', '=', 'open')
+          .where('c.delivery_hospital_id', 'is', null)
+          .where('g.status', '=', 'antenatal')
+          .where(sql<string>`g.edd - ${280 - HOSPITAL_FROM_DAYS}::int`, '<=', until);
+        const byDate = (edd: string) =>
+          new Date(Date.parse(`${edd}T00:00:00Z`) - (280 - HOSPITAL_BY_DAYS) * DAY_MS).toISOString().slice(0, 10);
+        await run(
+          'delivery_hospital',
+          dhQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
+            .select([...cols, 'c.id as ref_id'])
+            .orderBy('g.edd')
+            .limit(limit),
+          () => n(dhQ),
+          (r) =>
+            item(
+              r,
+              'delivery_hospital',
+              ['确定分娩医院（孕28–36周）', 'Choose the delivery hospital (28–36 weeks)'],
+              byDate(r.edd),
+              byDate(r.edd) < t,
+              r.ref_id,
+            ),
+        );
         const refQ = base(trx)
           .innerJoin('maternal_referral as m', (j) =>
             j.onRef('m.county_code', '=', 'g.county_code').onRef('m.pregnancy_id', '=', 'g.id'),
@@ -374,6 +440,33 @@ export function createWorklistService(deps: ModuleDeps) {
               'referral_not_received',
               ['转诊未按时接收', 'Referral not received in time'],
               r.rec_due,
+              true,
+              r.ref_id,
+            ),
+        );
+        // received by the assessing hospital, its result not returned in time (followed until it returns)
+        const roQ = base(trx)
+          .innerJoin('maternal_referral as m', (j) =>
+            j.onRef('m.county_code', '=', 'g.county_code').onRef('m.pregnancy_id', '=', 'g.id'),
+          )
+          .where('m.status', '=', 'received')
+          .where('m.outcome_due', '<', t);
+        await run(
+          'referral_outcome',
+          roQ
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'g.county_code').onRef('p.id', '=', 'g.person_id'),
+            )
+            .select([...cols, 'm.id as ref_id', 'm.outcome_due as out_due'])
+            .orderBy('m.outcome_due')
+            .limit(limit),
+          () => n(roQ),
+          (r) =>
+            item(
+              r,
+              'referral_outcome',
+              ['转诊结果未按时回执', 'Referral result not returned in time'],
+              r.out_due,
               true,
               r.ref_id,
             ),
