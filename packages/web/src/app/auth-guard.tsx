@@ -42,7 +42,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Renders its children when the user has `permission`, else a 403 page. */
-export function RequirePermission({ permission, children }: { permission?: string | undefined; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission?: string | readonly string[] | undefined;
+  children: ReactNode;
+}) {
   const { data: me } = useMe();
   const { t } = useI18n();
   if (!me) return null;

@@ -7,11 +7,13 @@
  * - `path`       route path (react-router syntax, `:param` allowed);
  * - `labelZh` / `labelEn`  the navigation and page label in both languages;
  * - `icon`       an @ant-design/icons element for the navigation;
- * - `permission` the permission a user needs (see MeDto.permissions); omit for "any logged-in user";
+ * - `permission` the permission a user needs (see MeDto.permissions), or a list of which any one will do; omit for
+ *                "any logged-in user";
  * - `element`    the page element; a heavy page can be loaded on demand with React.lazy (the layout has a
  *                Suspense boundary), e.g. `const GrowthPage = lazy(() => import('./growth.page'))`;
  * - `nav`        false for pages reached by links only (e.g. a record's detail page); default true;
- * - `group`      optional navigation group (`work`, `admin`, `audit`); entries of a group are listed together.
+ * - `group`      optional navigation group (`work`, `admin`, `audit`); entries of a group are listed together;
+ * - `homeCard`   optional element shown on the home page to users who may use the entry (e.g. today's counts).
  *
  * Example (in a module's own file, then spread into MODULES below):
  *   export const MATERNAL_MODULES: AppModule[] = [
@@ -52,10 +54,11 @@ export interface AppModule {
   labelZh: string;
   labelEn: string;
   icon?: ReactNode;
-  permission?: string;
+  permission?: string | readonly string[];
   element: ReactNode;
   nav?: boolean;
   group?: ModuleGroup;
+  homeCard?: ReactNode;
 }
 
 /** Labels of the navigation groups. */

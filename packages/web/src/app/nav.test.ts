@@ -64,3 +64,16 @@ describe('safeNext: where to go after login', () => {
     expect(safeNext(next)).toBe(to);
   });
 });
+
+describe('canUse: a list of permissions means any one of them', () => {
+  it.each<[string | string[] | undefined, string[], boolean]>([
+    [undefined, [], true],
+    ['care.read', ['care.read'], true],
+    ['care.read', ['setting.manage'], false],
+    [['setting.manage', 'care.supervise'], ['care.supervise'], true],
+    [['setting.manage', 'care.supervise'], ['setting.manage'], true],
+    [['setting.manage', 'care.supervise'], ['care.read'], false],
+  ])('%j with %j → %s', (need, have, ok) => {
+    expect(canUse(need, have)).toBe(ok);
+  });
+});

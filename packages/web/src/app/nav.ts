@@ -4,13 +4,18 @@
 export interface NavEntry {
   key: string;
   path: string;
-  permission?: string | undefined;
+  permission?: string | readonly string[] | undefined;
   nav?: boolean | undefined;
 }
 
-/** True when a user with `permissions` may use an entry that needs `permission` (none = everyone logged in). */
-export function canUse(permission: string | undefined, permissions: readonly string[]): boolean {
-  return !permission || permissions.includes(permission);
+/**
+ * True when a user with `permissions` may use an entry that needs `permission` (none = everyone logged in; a list =
+ * any one of them).
+ */
+export function canUse(permission: string | readonly string[] | undefined, permissions: readonly string[]): boolean {
+  if (!permission) return true;
+  if (typeof permission === 'string') return permissions.includes(permission);
+  return permission.length === 0 || permission.some((p) => permissions.includes(p));
 }
 
 /** The entries the side navigation shows to a user with `permissions`, in registry order. */

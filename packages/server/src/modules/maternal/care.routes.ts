@@ -57,8 +57,9 @@ export function careRoutes(app: FastifyInstance, services: Services) {
     { schema: { tags, summary: '更正产前检查（重新计算）', params: idParams, body: ancVisitUpdateSchema } },
     async (req) => m.visits.update(requirePermission(req, 'care.write'), req.params.id, req.body),
   );
+  // reference configuration, no person's data: any signed-in user (the system administrator too) may read it
   r.get('/maternal/schedules', { schema: { tags, summary: '产前检查时间表及各地区的选择' } }, async (req) =>
-    m.scheduleChoice.list(requirePermission(req, 'care.read')),
+    m.scheduleChoice.list(requireAuth(req)),
   );
   r.put(
     '/maternal/schedule-choices',

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
 import { useCurrentUser } from '../../app/auth';
 import { MODULES } from '../../app/module-registry';
-import { visibleEntries } from '../../app/nav';
+import { canUse, visibleEntries } from '../../app/nav';
 import { ROLE_LABELS, labelOf } from '../../i18n/labels';
 import { useI18n } from '../../i18n/i18n-provider';
 import { RoleLanding } from '../indicators/landing';
@@ -21,6 +21,7 @@ export function HomePage() {
   const me = useCurrentUser();
   const { t, pick, lang } = useI18n();
   const links = visibleEntries(MODULES, me.permissions).filter((m) => m.key !== 'home');
+  const cards = MODULES.filter((m) => m.homeCard && canUse(m.permission, me.permissions));
   const admin = me.role === 'sysadmin' || me.role === 'secadmin' || me.role === 'auditor';
 
   return (
@@ -54,6 +55,15 @@ export function HomePage() {
         />
       )}
       <RoleLanding />
+      {cards.length > 0 && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {cards.map((m) => (
+            <Col key={m.key} xs={24} lg={12}>
+              {m.homeCard}
+            </Col>
+          ))}
+        </Row>
+      )}
       <Typography.Title level={5}>{t('home.quickLinks')}</Typography.Title>
       {links.length === 0 ? (
         <Empty description={t('home.noModules')} />

@@ -19,6 +19,7 @@ import {
   Table,
   Tag,
 } from 'antd';
+import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
 import { useCurrentUser } from '../../app/auth';
@@ -26,7 +27,15 @@ import { useApiFeedback, useErrorText } from '../../components/api-feedback';
 import { InstitutionSelect } from '../../components/institution-select';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
-import { CLOSE_REASONS, ColourChips, REFERRAL_STATUS, URGENCY, lbl } from './maternal-labels';
+import {
+  CLOSE_REASONS,
+  ColourChips,
+  FOLLOWUP_METHODS,
+  HOSPITAL_DUTY,
+  REFERRAL_STATUS,
+  URGENCY,
+  lbl,
+} from './maternal-labels';
 import { maternalApi, type CaseDetail, type Referral } from './maternal.api';
 
 type Dialog = null | 'plan' | 'followup' | 'refer' | 'close' | { kind: 'outcome'; referral: Referral };
@@ -38,7 +47,7 @@ export function CasePage() {
   const me = useCurrentUser();
   const can = (p: string) => me.permissions.includes(p);
   const qc = useQueryClient();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const { applyToForm, showError } = useApiFeedback();
   const errorText = useErrorText();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -90,13 +99,29 @@ export function CasePage() {
           reason: v.reason,
           urgency: v.urgency ?? 'routine',
         });
-      if (dialog === 'close')
+      if (dialog === 'close') {
+        const ok = await new Promise<boolean>((resolve) =>
+          modal.confirm({
+            title: pick('确认结案？', 'Close the case?'),
+            content: pick(
+              `专案将以"${lbl(CLOSE_REASONS, v.reason as string, lang)}"结案，结案后不能再随访、转诊或修改计划。`,
+              `The case closes as "${lbl(CLOSE_REASONS, v.reason as string, lang)}"; no follow-up, referral or plan change afterwards.`,
+            ),
+            okText: pick('确认结案', 'Close'),
+            cancelText: pick('取消', 'Cancel'),
+            okButtonProps: { danger: true, 'data-testid': 'close-confirm' } as ButtonProps,
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          }),
+        );
+        if (!ok) return undefined;
         return maternalApi.closeCase(c.id, {
           version: c.version,
           closedOn: day(v.closedOn),
           reason: v.reason,
           note: v.note || undefined,
         });
+      }
       if (dialog && typeof dialog === 'object')
         return maternalApi.outcome(dialog.referral.id, {
           version: dialog.referral.version,
@@ -105,9 +130,12 @@ export function CasePage() {
         });
       return undefined;
     },
-    onSuccess: done(pick('已保存', 'Saved')),
+    onSuccess: (r) => (r === undefined ? undefined : done(pick('已保存', 'Saved'))()),
     onError: (e) => applyToForm(form, e),
   });
+  /** The receipt is the receiving side's: its own users or an MCH supervisor (or anyone for an outside hospital). */
+  const canReceive = (r: Referral) =>
+    can('care.write') && (!r.toInstitutionId || r.toInstitutionId === me.institutionId || can('care.supervise'));
 
   if (q.isPending) return <Skeleton active />;
   if (q.isError)
@@ -174,7 +202,23 @@ export function CasePage() {
               <Descriptions.Item label={pick('管理计划', 'Plan')}>{c.plan ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={pick('应急预案', 'Emergency plan')}>{c.emergencyPlan ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={pick('分娩医院', 'Delivery hospital')}>
-                {c.deliveryHospitalName ?? '—'}
+                <span data-testid="case-delivery-hospital">{c.deliveryHospitalName ?? '—'}</span>
+                {c.deliveryHospitalDuty && c.deliveryHospitalDuty.status !== 'done' && (
+                  <Tag
+                    style={{ marginLeft: 8 }}
+                    color={
+                      c.deliveryHospitalDuty.status === 'overdue'
+                        ? 'red'
+                        : c.deliveryHospitalDuty.status === 'due'
+                          ? 'orange'
+                          : 'default'
+                    }
+                    data-testid="case-hospital-duty"
+                  >
+                    {lbl(HOSPITAL_DUTY, c.deliveryHospitalDuty.status, lang)}（{c.deliveryHospitalDuty.windowStart}~
+                    {c.deliveryHospitalDuty.windowEnd}）
+                  </Tag>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={pick('下次随访', 'Next follow-up')}>
                 {c.nextFollowUpDue ? <Tag color={c.followUpOverdue ? 'red' : 'blue'}>{c.nextFollowUpDue}</Tag> : '—'}
@@ -257,6 +301,9 @@ export function CasePage() {
                 <>
                   <Tag data-testid="referral-status">{lbl(REFERRAL_STATUS, r.status, lang)}</Tag>
                   {r.receiptOverdue && <Tag color="red">{pick('未按时接收', 'not received in time')}</Tag>}
+                  {r.status === 'received' && r.outcomeOverdue && (
+                    <Tag color="red">{pick('结果未按时回执', 'result late')}</Tag>
+                  )}
                 </>
               ),
             },
@@ -264,7 +311,7 @@ export function CasePage() {
             {
               title: '',
               render: (_: unknown, r) =>
-                can('care.write') && (
+                canReceive(r) && (
                   <Space>
                     {r.status === 'sent' && (
                       <Button size="small" onClick={() => receive.mutate(r)} data-testid="referral-receive">
@@ -294,7 +341,11 @@ export function CasePage() {
           dataSource={c.followups}
           columns={[
             { title: pick('日期', 'Date'), dataIndex: 'followupDate' },
-            { title: pick('方式', 'Method'), dataIndex: 'method' },
+            {
+              title: pick('方式', 'Method'),
+              dataIndex: 'method',
+              render: (m: string | null) => lbl(FOLLOWUP_METHODS, m, lang),
+            },
             { title: pick('情况', 'Condition'), dataIndex: 'condition' },
             { title: pick('处理', 'Management'), dataIndex: 'management' },
             { title: pick('下次', 'Next'), dataIndex: 'nextDue' },

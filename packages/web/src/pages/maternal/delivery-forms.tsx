@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
+  App as AntApp,
   Button,
   Checkbox,
   Col,
@@ -18,6 +19,7 @@ import {
   TimePicker,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { newUuid } from '../../api/client';
 import { useApiFeedback } from '../../components/api-feedback';
@@ -39,7 +41,11 @@ interface Baby {
   lengthCm?: number;
   apgar1?: number;
   apgar5?: number;
+  apgar10?: number;
   defects?: string;
+  resuscitation?: boolean;
+  diedOn?: Dayjs;
+  diedTime?: Dayjs;
 }
 interface DeliveryValues {
   deliveryDate: Dayjs;
@@ -64,10 +70,27 @@ export function DeliveryForm(props: {
   onSaved(d: Delivery): void;
 }) {
   const { pick, lang } = useI18n();
+  const { modal } = AntApp.useApp();
   const [form] = Form.useForm<DeliveryValues>();
   const { applyToForm } = useApiFeedback();
   const idRef = useRef(newUuid());
   const mode = Form.useWatch('mode', form) as string | undefined;
+  const babies = (Form.useWatch('babies', form) as Baby[] | undefined) ?? [];
+  /** A delivery cannot be undone (each live birth becomes a person): confirm what will be created. */
+  const confirmSave = (v: DeliveryValues) => {
+    const live = v.babies.filter((b) => b.outcome === 'live_birth').length;
+    modal.confirm({
+      title: pick('确认保存分娩记录？', 'Save the delivery?'),
+      content: pick(
+        `保存后保健册转入产后管理，${live} 名活产儿将在人员档案中建档并由儿童保健接管；分娩记录保存后不能撤销。`,
+        `The pregnancy moves to postpartum care and ${live} live-born child record(s) are created for child health care; a delivery cannot be undone.`,
+      ),
+      okText: pick('确认保存', 'Save'),
+      cancelText: pick('返回修改', 'Back'),
+      okButtonProps: { 'data-testid': 'delivery-confirm' } as ButtonProps,
+      onOk: () => save.mutateAsync(v).catch(() => undefined),
+    });
+  };
   const save = useMutation({
     mutationFn: (v: DeliveryValues) =>
       maternalApi.deliver(props.pregnancy.id, {
@@ -91,6 +114,11 @@ export function DeliveryForm(props: {
           lengthCm: b.lengthCm,
           apgar1: b.apgar1,
           apgar5: b.apgar5,
+          apgar10: b.apgar10,
+          resuscitation: b.resuscitation ?? false,
+          ...(b.outcome === 'live_birth' && b.diedOn
+            ? { diedOn: b.diedOn.format('YYYY-MM-DD'), diedTime: b.diedTime?.format('HH:mm') }
+            : {}),
           defects: b.defects
             ? b.defects
                 .split(/[,，、]/)
@@ -136,7 +164,7 @@ export function DeliveryForm(props: {
           maternalCondition: 'good',
           babies: Array.from({ length: props.pregnancy.fetuses }, () => ({ outcome: 'live_birth', sex: 'female' })),
         }}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={confirmSave}
       >
         <Row gutter={12}>
           <Col xs={12} md={6}>
@@ -264,6 +292,38 @@ export function DeliveryForm(props: {
                       <MinusCircleOutlined onClick={() => remove(f.name)} style={{ marginBottom: 32 }} />
                     )}
                   </Col>
+                  <Col xs={6} md={2}>
+                    <Form.Item name={[f.name, 'apgar10']} label="Apgar 10'">
+                      <InputNumber min={0} max={10} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={6} md={3}>
+                    <Form.Item
+                      name={[f.name, 'resuscitation']}
+                      label={pick('窒息复苏', 'Resuscitated')}
+                      valuePropName="checked"
+                    >
+                      <Checkbox />
+                    </Form.Item>
+                  </Col>
+                  {babies[i]?.outcome === 'live_birth' && (
+                    <>
+                      <Col xs={12} md={5}>
+                        <Form.Item
+                          name={[f.name, 'diedOn']}
+                          label={pick('新生儿死亡日期（出院前死亡时填写）', 'Died on (if before discharge)')}
+                        >
+                          <DatePicker style={{ width: '100%' }} data-testid={`baby-${i}-died`} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={3}>
+                        <Form.Item name={[f.name, 'diedTime']} label={pick('死亡时间', 'Time')}>
+                          <TimePicker format="HH:mm" style={{ width: '100%' }} />
+                        </Form.Item>
+                      </Col>
+                    </>
+                  )}
+                  {i < fields.length - 1 && <Divider style={{ margin: '4px 0 12px' }} />}
                 </Row>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({ outcome: 'live_birth', sex: 'female' })}>
@@ -285,6 +345,7 @@ interface PpValues {
   epds?: string;
   epdsAction?: string;
   contraceptionCounselled?: boolean;
+  contraceptionMethod?: string;
   pelvicFloor?: string;
   assessment?: string;
   assess?: boolean;
@@ -318,6 +379,7 @@ export function PostpartumForm(props: {
         epdsScores: epds && epds.length ? epds : undefined,
         epdsAction: v.epdsAction || undefined,
         contraceptionCounselled: v.contraceptionCounselled,
+        contraceptionMethod: v.contraceptionMethod || undefined,
         pelvicFloor: v.pelvicFloor,
         assessment: v.assessment,
         advice: v.advice || undefined,
@@ -430,6 +492,11 @@ export function PostpartumForm(props: {
               <Checkbox />
             </Form.Item>
           </Col>
+          <Col xs={12} md={8}>
+            <Form.Item name="contraceptionMethod" label={pick('避孕方法', 'Contraceptive method')}>
+              <Input placeholder={pick('如：宫内节育器、避孕套', 'e.g. IUD, condom')} />
+            </Form.Item>
+          </Col>
           <Col xs={24} md={12}>
             <Form.Item
               name="assess"
@@ -456,6 +523,7 @@ export function PostpartumForm(props: {
 /** Ends a pregnancy before delivery, or stops its management (transferred out, lost). */
 export function EndForm(props: { pregnancy: Pregnancy; open: boolean; onClose(): void; onSaved(): void }) {
   const { pick, lang } = useI18n();
+  const { modal } = AntApp.useApp();
   const [form] = Form.useForm<{ reason: string; endedOn: Dayjs; note?: string }>();
   const { applyToForm } = useApiFeedback();
   const save = useMutation({
@@ -481,9 +549,26 @@ export function EndForm(props: { pregnancy: Pregnancy; open: boolean; onClose():
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
     >
-      <Form form={form} layout="vertical" initialValues={{ endedOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ endedOn: dayjs() }}
+        onFinish={(v) =>
+          modal.confirm({
+            title: pick('确认结束该保健册？', 'End this pregnancy record?'),
+            content: pick(
+              `保健册将以"${lbl(END_REASONS, v.reason, lang)}"结案，在管的高危专案、母婴阻断和产前诊断随访一并结束；结案后不能再记录产检。`,
+              `The record closes as "${lbl(END_REASONS, v.reason, lang)}", with its open case, PMTCT record and prenatal follow-ups; no more visits can be recorded.`,
+            ),
+            okText: pick('确认结束', 'End'),
+            okButtonProps: { danger: true, 'data-testid': 'end-confirm' } as ButtonProps,
+            cancelText: pick('取消', 'Cancel'),
+            onOk: () => save.mutateAsync(v).catch(() => undefined),
+          })
+        }
+      >
         <Form.Item name="reason" label={pick('原因', 'Reason')} rules={[{ required: true }]}>
-          <Select options={opts(END_REASONS, lang, reasons)} />
+          <Select options={opts(END_REASONS, lang, reasons)} data-testid="end-reason" />
         </Form.Item>
         <Form.Item name="endedOn" label={pick('日期', 'Date')} rules={[{ required: true }]}>
           <DatePicker />

@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { buildUrl } from '../../api/client';
+import { useCurrentUser } from '../../app/auth';
 import { InstitutionSelect } from '../../components/institution-select';
+import { RegionPicker } from '../../components/region-picker';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
 import { CLOSE_REASONS, COLOURS, ColourChips, PREGNANCY_STATUS, lbl } from './maternal-labels';
@@ -13,6 +15,9 @@ import { maternalApi, type LedgerItem } from './maternal.api';
 /** 高危孕产妇台账: every case by colour, institution, status, weeks, overdue duties; sort, page, export. */
 export function HighRiskLedgerPage() {
   const { lang, pick } = useI18n();
+  const me = useCurrentUser();
+  const [township, setTownship] = useState<string | undefined>();
+  const [reportPending, setReportPending] = useState(false);
   const [colour, setColour] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>('open');
   const [institutionId, setInstitutionId] = useState<string | null>(null);
@@ -26,6 +31,8 @@ export function HighRiskLedgerPage() {
     status,
     institutionId: institutionId ?? undefined,
     overdue: overdue ? 'true' : undefined,
+    reportPending: reportPending ? 'true' : undefined,
+    township: township && township.length >= 9 ? township.slice(0, 9) : undefined,
     weeksFrom: weeksFrom ?? undefined,
     weeksTo: weeksTo ?? undefined,
     ...sort,
@@ -96,8 +103,22 @@ export function HighRiskLedgerPage() {
               style={{ width: 70 }}
             />
           </span>
+          <RegionPicker
+            counties={me.counties}
+            maxLevel="township"
+            value={township}
+            onChange={(v) => (setTownship(v), reset())}
+            placeholder={pick('乡镇（街道）', 'Township')}
+            style={{ width: 220 }}
+            data-testid="ledger-township"
+          />
           <span>
-            <Switch checked={overdue} onChange={(v) => (setOverdue(v), reset())} /> {pick('仅逾期', 'Overdue only')}
+            <Switch checked={overdue} onChange={(v) => (setOverdue(v), reset())} data-testid="ledger-overdue" />{' '}
+            {pick('仅逾期', 'Overdue only')}
+          </span>
+          <span>
+            <Switch checked={reportPending} onChange={(v) => (setReportPending(v), reset())} />{' '}
+            {pick('报告待确认', 'Report pending')}
           </span>
         </Space>
         <Table<LedgerItem>
@@ -123,9 +144,16 @@ export function HighRiskLedgerPage() {
               key: 'name',
               sorter: true,
               render: (_: unknown, r) => (
-                <Link to={`/maternal/cases/${r.id}`} data-testid="ledger-case-link">
-                  {r.womanName}
-                </Link>
+                <>
+                  <Link to={`/maternal/cases/${r.id}`} data-testid="ledger-case-link">
+                    {r.womanName}
+                  </Link>
+                  {r.nonResident && (
+                    <Tag color="blue" style={{ marginLeft: 4 }}>
+                      {pick('流动', 'Non-resident')}
+                    </Tag>
+                  )}
+                </>
               ),
             },
             { title: pick('证件号码', 'ID'), dataIndex: 'idNumberMasked' },
@@ -168,6 +196,12 @@ export function HighRiskLedgerPage() {
                   <>
                     <Tag color="processing">{pick('在管', 'Open')}</Tag>
                     {r.followUpOverdue && <Tag color="red">{pick('随访逾期', 'follow-up overdue')}</Tag>}
+                    {r.deliveryHospitalDuty?.status === 'overdue' && (
+                      <Tag color="red">{pick('未定分娩医院', 'no delivery hospital')}</Tag>
+                    )}
+                    {r.deliveryHospitalDuty?.status === 'due' && (
+                      <Tag color="orange">{pick('待定分娩医院', 'delivery hospital due')}</Tag>
+                    )}
                     {r.referralsPending > 0 && <Tag color="orange">{pick('转诊待接收', 'referral pending')}</Tag>}
                   </>
                 ) : (

@@ -106,6 +106,51 @@ export const BIRTH_OUTCOMES: Record<string, Pair> = {
   stillbirth: ['死产', 'Stillbirth'],
   outside_perinatal_scope: ['活产（不足28周）', 'Live birth (<28 weeks)'],
 };
+export const SCHEDULES: Record<string, Pair> = {
+  'anc-basic-public-health-cn': ['基本公卫（5次产检）', 'Basic public health (5 contacts)'],
+  'anc-clinical-cma-2018': ['临床指南（中华医学会2018）', 'Clinical (CMA 2018)'],
+};
+export const HOSPITAL_DUTY: Record<string, Pair> = {
+  done: ['已确定', 'chosen'],
+  not_yet: ['孕28周起确定', 'from 28 weeks'],
+  due: ['应确定', 'to choose'],
+  overdue: ['逾期未确定', 'overdue'],
+};
+export const FOLLOWUP_METHODS: Record<string, Pair> = {
+  clinic: ['门诊', 'Clinic'],
+  phone: ['电话', 'Phone'],
+  home: ['入户', 'Home visit'],
+  other: ['其他', 'Other'],
+};
+export const DEATH_PLACES: Record<string, Pair> = {
+  provincial_city_hospital: ['省（地市）级医院', 'Provincial or city hospital'],
+  county_hospital: ['县（区）级医院', 'County hospital'],
+  township_hc: ['乡镇卫生院（社区卫生服务中心）', 'Township/community health centre'],
+  village_clinic: ['村卫生室', 'Village clinic'],
+  home: ['家中', 'Home'],
+  en_route: ['途中', 'En route'],
+  other: ['其他', 'Other'],
+};
+export const BIRTH_ATTENDANTS: Record<string, Pair> = {
+  doctor: ['医生', 'Doctor'],
+  midwife: ['助产士', 'Midwife'],
+  village_doctor: ['乡村医生', 'Village doctor'],
+  family: ['家人', 'Family'],
+  self: ['自接', 'Herself'],
+  other: ['其他', 'Other'],
+};
+export const DIAGNOSIS_BASIS: Record<string, Pair> = {
+  autopsy: ['尸检', 'Autopsy'],
+  pathology: ['病理', 'Pathology'],
+  clinical: ['临床', 'Clinical'],
+  inferred: ['推断', 'Inferred'],
+};
+export const PERINATAL_KINDS: Record<string, Pair> = {
+  stillbirth: ['死胎死产（≥28周）', 'Stillbirth (≥28 weeks)'],
+  early_neonatal: ['早期新生儿死亡（7天内）', 'Early neonatal death (<7 days)'],
+  late_neonatal: ['晚期新生儿死亡（7–27天）', 'Late neonatal death (7–27 days)'],
+};
+
 export const INFECTIONS: Record<string, Pair> = {
   hiv: ['艾滋病（HIV）', 'HIV'],
   syphilis: ['梅毒', 'Syphilis'],
@@ -117,9 +162,12 @@ export const WORK_KINDS: Record<string, Pair> = {
   postpartum_due: ['产后访视', 'Postpartum due'],
   postpartum_overdue: ['产后逾期', 'Postpartum overdue'],
   unassessed: ['未评估', 'Not assessed'],
+  screen_referral: ['筛查阳性待转诊', 'Screen positive to refer'],
   report_due: ['高危报告', 'High-risk reports'],
   case_followup: ['专案随访', 'Case follow-ups'],
+  delivery_hospital: ['确定分娩医院', 'Delivery hospital'],
   referral_not_received: ['转诊未接收', 'Referrals not received'],
+  referral_outcome: ['转诊未回执', 'Referral results late'],
   prenatal_followup: ['产前诊断随访', 'Prenatal follow-ups'],
   pmtct_action: ['母婴阻断', 'PMTCT'],
 };

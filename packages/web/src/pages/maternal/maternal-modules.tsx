@@ -1,12 +1,14 @@
 import { lazy } from 'react';
-import { AlertOutlined, FileExclamationOutlined, HeartOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileExclamationOutlined, HeartOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { AppModule } from '../../app/module-registry';
+import { MaternalHomeCard } from './home-card';
 import { MaternalWorklistPage } from './worklist.page';
 
 const PregnancyRegisterPage = lazy(() => import('./register.page').then((m) => ({ default: m.PregnancyRegisterPage })));
 const WomanPage = lazy(() => import('./woman.page').then((m) => ({ default: m.WomanPage })));
 const HighRiskLedgerPage = lazy(() => import('./ledger.page').then((m) => ({ default: m.HighRiskLedgerPage })));
 const CasePage = lazy(() => import('./case.page').then((m) => ({ default: m.CasePage })));
+const SchedulesPage = lazy(() => import('./schedules.page').then((m) => ({ default: m.MaternalSchedulesPage })));
 const MaternalDeathsPage = lazy(() => import('./deaths.page').then((m) => ({ default: m.MaternalDeathsPage })));
 
 /** Pages of the maternal-care module (spread into MODULES of the registry). */
@@ -20,6 +22,7 @@ export const MATERNAL_MODULES: AppModule[] = [
     permission: 'care.read',
     element: <MaternalWorklistPage />,
     group: 'work',
+    homeCard: <MaternalHomeCard />,
   },
   {
     key: 'maternal-register',
@@ -67,5 +70,15 @@ export const MATERNAL_MODULES: AppModule[] = [
     permission: 'care.read',
     element: <MaternalDeathsPage />,
     group: 'work',
+  },
+  {
+    key: 'maternal-schedules',
+    path: '/maternal/schedules',
+    labelZh: '产前检查时间表',
+    labelEn: 'Antenatal schedules',
+    icon: <ScheduleOutlined />,
+    permission: ['setting.manage', 'care.supervise'],
+    element: <SchedulesPage />,
+    group: 'admin',
   },
 ];

@@ -42,6 +42,8 @@ export interface Pregnancy {
   nextDueEnd: string | null;
   missedContact: string | null;
   nextAppointment: string | null;
+  scheduleId: string;
+  screenReferralDue: string | null;
   overdue: boolean;
   visitCount: number;
   deliveredOn: string | null;
@@ -190,6 +192,11 @@ export interface CaseDto {
   emergencyPlan: string | null;
   deliveryHospitalId: string | null;
   deliveryHospitalName: string | null;
+  deliveryHospitalDuty: {
+    status: 'done' | 'not_yet' | 'due' | 'overdue';
+    windowStart: string;
+    windowEnd: string;
+  } | null;
   nextFollowUpDue: string | null;
   followUpOverdue: boolean;
   reportPending: boolean;
@@ -205,6 +212,7 @@ export interface Referral {
   pregnancyId: string;
   referredOn: string;
   fromInstitutionName: string | null;
+  toInstitutionId: string | null;
   toInstitutionName: string | null;
   reason: string;
   urgency: string;
@@ -213,6 +221,7 @@ export interface Referral {
   receivedOn: string | null;
   receiptOverdue: boolean;
   outcome: string | null;
+  outcomeDue: string;
   outcomeOverdue: boolean;
   version: number;
   womanName?: string;
@@ -251,6 +260,7 @@ export interface LedgerItem extends CaseDto {
   edd: string;
   gestationalAge: string | null;
   pregnancyStatus: string;
+  nonResident: boolean;
   followups: number;
   referralsPending: number;
 }
@@ -274,6 +284,8 @@ export interface Delivery {
     flags: Record<string, boolean | null>;
     childPersonId: string | null;
     defects: string[];
+    diedOn: string | null;
+    diedTime: string | null;
   }[];
 }
 
@@ -367,12 +379,80 @@ export interface MaternalDeath {
   pregnancyId: string | null;
   status: string;
   deathDate: string;
+  deathTime: string | null;
   deathPlace: string;
+  deliveryPlace: string | null;
+  deliveryDate: string | null;
+  deliveryTime: string | null;
+  deliveryMode: string | null;
+  referred: boolean | null;
+  firstInstitution: string | null;
+  antenatalCare: boolean | null;
+  firstVisitGaWeeks: number | null;
+  visitCount: number | null;
+  lastVisitInstitution: string | null;
+  education: string | null;
+  incomeBand: string | null;
+  residenceKind: string | null;
+  causeA: string | null;
+  causeB: string | null;
+  causeC: string | null;
   underlyingCause: string;
   icd10: string;
+  diagnosisBasis: string | null;
+  reporter: string | null;
+  familyPhoneMasked: string | null;
+  hukouLocal: boolean | null;
+  planned: boolean | null;
+  gravidity: number | null;
+  parity: number | null;
+  inducedAbortions: number | null;
+  lmp: string | null;
+  newMethodDelivery: boolean | null;
+  birthAttendant: string | null;
+  ageYears: number | null;
   submittedAt: string | null;
-  reviews: { id: string; level: string; reviewedOn: string; conclusion: string }[];
+  reviews: { id: string; level: string; reviewedOn: string; conclusion: string; factors?: unknown }[];
   version: number;
+}
+
+export interface PerinatalDeath {
+  id: string;
+  kind: 'stillbirth' | 'early_neonatal' | 'late_neonatal';
+  perinatal: boolean;
+  outcome: string;
+  birthOrder: number;
+  sex: string;
+  weightG: number | null;
+  gestationalAge: string | null;
+  deliveryDate: string;
+  institutionName: string | null;
+  diedOn: string | null;
+  ageDays: number | null;
+  motherId: string;
+  motherName: string;
+  pregnancyId: string;
+  childPersonId: string | null;
+  childName: string | null;
+  childDeathId: string | null;
+  childDeathStatus: string | null;
+}
+
+export interface ContactSchedule {
+  id: string;
+  version: string;
+  name: { zh: string; en: string };
+  source: string;
+  confirmed: boolean;
+  contacts: { id: string; kind: string; label: { zh: string; en: string }; confirmed: boolean }[];
+}
+
+export interface ScheduleChoice {
+  regionCode: string;
+  regionName: string | null;
+  scheduleId: string;
+  note: string | null;
+  updatedAt: string;
 }
 
 const post = <T>(path: string, body: unknown) => api.post<T>(path, body);
@@ -423,6 +503,14 @@ export const maternalApi = {
   ackAlert: (id: string) => post<unknown>(`/maternal-alerts/${id}/acknowledge`, {}),
   deaths: () => api.get<MaternalDeath[]>('/maternal-deaths'),
   createDeath: (body: unknown) => post<MaternalDeath>('/maternal-deaths', body),
+  updateDeath: (id: string, body: unknown) => api.patch<MaternalDeath>(`/maternal-deaths/${id}`, body),
+  perinatalDeaths: (q: QueryParams) => api.get<PerinatalDeath[]>('/perinatal-deaths', q),
+  schedules: () =>
+    api.get<{ defaultScheduleId: string; schedules: ContactSchedule[]; choices: ScheduleChoice[] }>(
+      '/maternal/schedules',
+    ),
+  setScheduleChoice: (body: unknown) => request<ScheduleChoice>('PUT', '/maternal/schedule-choices', { body }),
+  removeScheduleChoice: (regionCode: string) => api.del<unknown>(`/maternal/schedule-choices/${regionCode}`),
   submitDeath: (id: string, version: number) => post<MaternalDeath>(`/maternal-deaths/${id}/submit`, { version }),
   reviewDeath: (id: string, body: unknown) => post<MaternalDeath>(`/maternal-deaths/${id}/reviews`, body),
   /** The ledger as xlsx (a file download through the same session). */

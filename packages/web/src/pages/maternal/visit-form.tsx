@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
+  Checkbox,
   Col,
   Collapse,
   DatePicker,
@@ -50,6 +51,10 @@ interface Values {
   findings?: string;
   advice?: string;
   epds?: string;
+  epdsAction?: string;
+  urea?: number;
+  bilirubin?: number;
+  hypertension?: string[];
   referralTo?: string | null;
   referralReason?: string;
   referralUrgency?: string;
@@ -106,8 +111,11 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
         altUL: v.altUL,
         astUL: v.astUL,
         creatinineUmolL: v.creatinineUmolL,
+        ureaMmolL: v.urea,
+        totalBilirubinUmolL: v.bilirubin,
         spo2: v.spo2,
       };
+      const hyp = v.hypertension ?? [];
       const epds = v.epds
         ?.split(/[\s,，]+/)
         .filter(Boolean)
@@ -128,6 +136,15 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
         findings: v.findings || undefined,
         advice: v.advice || undefined,
         epdsScores: epds && epds.length ? epds : undefined,
+        epdsAction: v.epdsAction || undefined,
+        hypertension: hyp.length
+          ? {
+              beforePregnancy: hyp.includes('beforePregnancy'),
+              proteinuria: hyp.includes('proteinuria') || undefined,
+              severeFeatures: hyp.includes('severeFeatures'),
+              seizures: hyp.includes('seizures'),
+            }
+          : undefined,
         referral: v.referralReason
           ? {
               reason: v.referralReason,
@@ -163,6 +180,8 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
         'labs.ogtt.fastingMmolL': 'ogttFasting',
         'fetalHeartRates.0': 'fetalHeartRate',
         epdsScores: 'epds',
+        'labs.ureaMmolL': 'urea',
+        'labs.totalBilirubinUmolL': 'bilirubin',
         'referral.reason': 'referralReason',
       }),
   });
@@ -269,12 +288,46 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
                   {n('altUL', 'ALT(U/L)', 'ALT (U/L)', 0, 5000, 1)}
                   {n('astUL', 'AST(U/L)', 'AST (U/L)', 0, 5000, 1)}
                   {n('creatinineUmolL', '肌酐(µmol/L)', 'Creatinine (µmol/L)', 5, 3000, 1)}
+                  {n('urea', '尿素(mmol/L)', 'Urea (mmol/L)', 0, 100)}
+                  {n('bilirubin', '总胆红素(µmol/L)', 'Total bilirubin (µmol/L)', 0, 1000)}
+                  <Col xs={24}>
+                    <Form.Item
+                      name="hypertension"
+                      label={pick(
+                        '高血压相关情况（用于妊娠期高血压疾病分类）',
+                        'Hypertension facts (for the classification)',
+                      )}
+                    >
+                      <Checkbox.Group
+                        options={[
+                          {
+                            value: 'beforePregnancy',
+                            label: pick('孕前或孕20周前已有高血压', 'Hypertension before pregnancy or 20 weeks'),
+                          },
+                          { value: 'proteinuria', label: pick('蛋白尿（定量确认）', 'Proteinuria (confirmed)') },
+                          {
+                            value: 'severeFeatures',
+                            label: pick('严重表现（头痛、视物模糊、肝肾损害等）', 'Severe features'),
+                          },
+                          { value: 'seizures', label: pick('抽搐', 'Seizures') },
+                        ]}
+                      />
+                    </Form.Item>
+                  </Col>
                   <Col xs={24} md={12}>
                     <Form.Item
                       name="epds"
                       label={pick('EPDS 10项得分（空格分隔）', 'EPDS 10 item scores (space separated)')}
                     >
-                      <Input placeholder="0 1 0 1 0 0 1 0 0 0" />
+                      <Input placeholder="0 1 0 1 0 0 1 0 0 0" data-testid="visit-epds" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item
+                      name="epdsAction"
+                      label={pick('EPDS阳性的干预或转诊（阳性时必填）', 'Intervention or referral if EPDS positive')}
+                    >
+                      <Input data-testid="visit-epdsAction" />
                     </Form.Item>
                   </Col>
                 </Row>

@@ -35,13 +35,20 @@ import {
   DELIVERY_MODES,
   END_REASONS,
   PREGNANCY_STATUS,
+  SCHEDULES,
   lbl,
 } from './maternal-labels';
 import { maternalApi, type AncVisit, type Assessment } from './maternal.api';
 import { PmtctPanel, ScreeningPanel } from './pmtct-panel';
+import { RecordForm, ReferForm } from './record-forms';
 import { RiskForm } from './risk-form';
 import { VisitForm, specialSummary } from './visit-form';
 import { VitalsChart, WeightGainChart } from './weight-chart';
+
+/** Today in China, 'YYYY-MM-DD'. */
+function dayjsToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
 
 /** 孕产妇页面: her pregnancies, the chosen one's record, timeline, colours, charts, duties and the next actions. */
 export function WomanPage() {
@@ -55,7 +62,10 @@ export function WomanPage() {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const errorText = useErrorText();
-  const [dialog, setDialog] = useState<null | 'visit' | 'risk' | 'delivery' | 'postpartum' | 'end'>(null);
+  const [dialog, setDialog] = useState<
+    null | 'visit' | 'risk' | 'delivery' | 'postpartum' | 'end' | 'refer' | 'record'
+  >(null);
+  const [tab, setTab] = useState('timeline');
   const page = useQuery({
     queryKey: ['maternal', 'woman', personId, pregnancyId],
     queryFn: () => maternalApi.womanPage(personId, pregnancyId),
@@ -142,9 +152,14 @@ export function WomanPage() {
               </Button>
             )}
             {write && p && p.status !== 'closed' && (
-              <Button danger onClick={() => setDialog('end')}>
-                {pick('结束管理', 'End')}
-              </Button>
+              <>
+                <Button onClick={() => setDialog('record')} data-testid="record-edit">
+                  {pick('修改保健册', 'Correct record')}
+                </Button>
+                <Button danger onClick={() => setDialog('end')} data-testid="pregnancy-end">
+                  {pick('结束管理', 'End')}
+                </Button>
+              </>
             )}
           </>
         }
@@ -207,9 +222,14 @@ export function WomanPage() {
                   )}
                 </Descriptions>
                 {p.screening?.positive && (
-                  <div style={{ marginTop: 8 }}>
+                  <div style={{ marginTop: 8 }} data-testid="screening-positive">
                     <Tag color="orange">{pick('筛查阳性', 'Screen positive')}</Tag>
                     {p.screening.matched.map((m) => pick(m.zh, m.en)).join('；')}
+                    {p.screenReferralDue && (
+                      <Tag color={p.screenReferralDue < dayjsToday() ? 'red' : 'blue'} style={{ marginLeft: 8 }}>
+                        {pick(`请于${p.screenReferralDue}前转诊评估`, `Refer for assessment by ${p.screenReferralDue}`)}
+                      </Tag>
+                    )}
                   </div>
                 )}
               </Card>
@@ -236,7 +256,22 @@ export function WomanPage() {
                           <a key="a" onClick={() => setDialog('postpartum')}>
                             {pick('记录', 'Record')}
                           </a>
-                        ) : (d.action === 'acknowledge' || d.action === 'case_followup' || d.action === 'referral') &&
+                        ) : d.action === 'refer' && write ? (
+                          <a key="a" onClick={() => setDialog('refer')} data-testid="duty-refer">
+                            {pick('转诊', 'Refer')}
+                          </a>
+                        ) : d.action === 'delivery' && write ? (
+                          <a key="a" onClick={() => setDialog('delivery')}>
+                            {pick('记录分娩', 'Record')}
+                          </a>
+                        ) : d.action === 'prenatal_diagnosis' ? (
+                          <a key="a" onClick={() => setTab('screening')}>
+                            {pick('查看', 'Open')}
+                          </a>
+                        ) : (d.action === 'acknowledge' ||
+                            d.action === 'case_followup' ||
+                            d.action === 'referral' ||
+                            d.action === 'delivery_hospital') &&
                           openCase ? (
                           <Link key="a" to={`/maternal/cases/${openCase.id}`}>
                             {pick('处理', 'Open')}
@@ -258,7 +293,11 @@ export function WomanPage() {
               </Card>
             </Col>
           </Row>
-          <Card size="small" style={{ marginBottom: 16 }} title={pick('孕产期保健服务', 'Schedule of contacts')}>
+          <Card
+            size="small"
+            style={{ marginBottom: 16 }}
+            title={`${pick('孕产期保健服务', 'Schedule of contacts')} · ${lbl(SCHEDULES, p.scheduleId, lang)}`}
+          >
             <Space wrap data-testid="schedule">
               {cur.schedule.contacts
                 .filter((c) => c.status !== 'not_applicable')
@@ -277,6 +316,8 @@ export function WomanPage() {
           </Card>
           <Card>
             <Tabs
+              activeKey={tab}
+              onChange={setTab}
               items={[
                 {
                   key: 'timeline',
@@ -419,6 +460,11 @@ export function WomanPage() {
                                 {b.flags.macrosomia && <Tag color="orange">{pick('巨大儿', 'Macrosomia')}</Tag>}
                                 {b.flags.lowBirthWeight && <Tag color="orange">{pick('低出生体重', 'LBW')}</Tag>}
                                 {b.flags.preterm && <Tag color="orange">{pick('早产', 'Preterm')}</Tag>}
+                                {b.diedOn && (
+                                  <Tag color="red">
+                                    {pick('新生儿死亡', 'Neonatal death')} {b.diedOn}
+                                  </Tag>
+                                )}
                               </>
                             ),
                           },
@@ -533,6 +579,27 @@ export function WomanPage() {
             <PostpartumForm
               pregnancyId={p.id}
               defaultKind={p.nextContact === 'day42_check' ? 'day42_check' : 'home_visit'}
+              open
+              onClose={() => setDialog(null)}
+              onSaved={() => (setDialog(null), refresh())}
+            />
+          )}
+          {dialog === 'refer' && (
+            <ReferForm
+              pregnancy={p}
+              screening={!!p.screenReferralDue}
+              open
+              onClose={() => setDialog(null)}
+              onSaved={() => {
+                setDialog(null);
+                void message.success(pick('已转诊，等待接收与回执', 'Referred; waiting for the receipt'));
+                refresh();
+              }}
+            />
+          )}
+          {dialog === 'record' && (
+            <RecordForm
+              pregnancy={p}
               open
               onClose={() => setDialog(null)}
               onSaved={() => (setDialog(null), refresh())}

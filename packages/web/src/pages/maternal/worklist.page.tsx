@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, List, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, List, Segmented, Space, Table, Tag } from 'antd';
 import { useCurrentUser } from '../../app/auth';
 import { useApiFeedback } from '../../components/api-feedback';
 import { InstitutionSelect } from '../../components/institution-select';
 import { PageHeader } from '../../components/page-header';
+import { RegionPicker } from '../../components/region-picker';
 import { useI18n } from '../../i18n/i18n-provider';
 import { ColourChips, WORK_KINDS, lbl } from './maternal-labels';
 import { maternalApi, type WorkItem } from './maternal.api';
@@ -58,15 +59,16 @@ export function MaternalWorklistPage() {
   const { lang, pick } = useI18n();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const [kind, setKind] = useState('all');
-  const [township, setTownship] = useState('');
+  const [params] = useSearchParams();
+  const [kind, setKind] = useState(params.get('kind') ?? 'all');
+  const [township, setTownship] = useState<string | undefined>();
   const [institutionId, setInstitutionId] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['maternal', 'worklist', kind, township, institutionId],
     queryFn: () =>
       maternalApi.worklist({
         kind: kind === 'all' ? undefined : kind,
-        township: township || undefined,
+        township: township && township.length >= 9 ? township.slice(0, 9) : undefined,
         institutionId: institutionId ?? undefined,
       }),
   });
@@ -110,11 +112,14 @@ export function MaternalWorklistPage() {
           <div style={{ width: 260 }}>
             <InstitutionSelect value={institutionId} onChange={setInstitutionId} />
           </div>
-          <Input.Search
-            allowClear
-            placeholder={pick('乡镇区划代码（9位）', 'Township code (9 digits)')}
-            onSearch={setTownship}
-            style={{ width: 220 }}
+          <RegionPicker
+            counties={me.counties}
+            maxLevel="township"
+            value={township}
+            onChange={setTownship}
+            placeholder={pick('乡镇（街道）', 'Township')}
+            style={{ width: 240 }}
+            data-testid="worklist-township"
           />
         </Space>
         <Table<WorkItem>
