@@ -35,10 +35,20 @@ export class MaternalPages {
     await expect(this.page.locator('.ant-modal-confirm')).toHaveCount(0);
   }
 
-  /** Registers a pregnancy for a woman of the person index and waits for her page. */
-  async register(personId: string, r: { lmp: string; registeredOn: string; heightCm: number; weightKg: number }) {
-    await this.page.goto(`/maternal/register?personId=${personId}`);
-    await expect(this.byTest('preg-person-name')).toBeVisible();
+  /** From the worklist: 孕产妇建册, find the woman by her ID number and choose her. */
+  async chooseWomanToRegister(idNumber: string, name: string) {
+    await this.byTest('maternal-register').click();
+    const box = this.page
+      .locator('input[data-testid="preg-person-search"], [data-testid="preg-person-search"] input')
+      .first();
+    await box.fill(idNumber);
+    await box.press('Enter');
+    await this.byTest('preg-person-pick').first().click();
+    await expect(this.byTest('preg-person-name')).toHaveText(name);
+  }
+
+  /** Fills the registration form of the chosen woman and waits for her page. */
+  async fillRegistration(r: { lmp: string; registeredOn: string; heightCm: number; weightKg: number }) {
     await this.typeDate(this.byTest('preg-registeredOn'), r.registeredOn);
     await this.typeDate(this.byTest('preg-lmp'), r.lmp);
     await this.byTest('preg-gravidity').fill('2');
@@ -47,6 +57,12 @@ export class MaternalPages {
     await this.byTest('preg-prePregnancyWeightKg').fill(String(r.weightKg));
     await this.byTest('preg-submit').click();
     await expect(this.byTest('woman-title')).toBeVisible();
+  }
+
+  /** Confirms the antd confirmation dialog by its OK button's test id. */
+  async confirm(testId: string) {
+    await this.byTest(testId).click();
+    await expect(this.page.locator('.ant-modal-confirm')).toHaveCount(0);
   }
 
   /** Records an antenatal visit from the woman's page. */

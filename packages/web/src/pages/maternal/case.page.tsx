@@ -150,7 +150,7 @@ export function CasePage() {
   const write = can('care.write') && open;
   const date = (name: string, label: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true }]} initialValue={dayjs()}>
-      <DatePicker />
+      <DatePicker data-testid={`case-${name}`} />
     </Form.Item>
   );
   return (
@@ -386,7 +386,7 @@ export function CasePage() {
                 name="deliveryHospitalId"
                 label={pick('分娩医院（孕28–36周确定）', 'Delivery hospital (by 28–36 weeks)')}
               >
-                <InstitutionSelect currentLabel={c.deliveryHospitalName} />
+                <InstitutionSelect currentLabel={c.deliveryHospitalName} data-testid="plan-delivery-hospital" />
               </Form.Item>
               <Form.Item name="plan" label={pick('管理计划', 'Plan')} initialValue={c.plan ?? ''}>
                 <Input.TextArea rows={3} data-testid="case-plan-text" />

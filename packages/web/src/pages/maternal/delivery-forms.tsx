@@ -411,7 +411,7 @@ export function PostpartumForm(props: {
       <Form<PpValues>
         form={form}
         layout="vertical"
-        initialValues={{ kind: props.defaultKind, visitDate: dayjs(), assess: props.defaultKind === 'day42_check' }}
+        initialValues={{ kind: props.defaultKind, visitDate: dayjs(), assess: props.defaultKind !== 'extra' }}
         onFinish={(v) => save.mutate(v)}
       >
         <Row gutter={12}>
@@ -451,18 +451,19 @@ export function PostpartumForm(props: {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="epds" label={pick('EPDS 10项得分（空格分隔）', 'EPDS 10 item scores')}>
-              <Input placeholder="0 0 1 0 0 1 0 0 0 0" />
+              <Input placeholder="0 0 1 0 0 1 0 0 0 0" data-testid="pp-epds" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="epdsAction" label={pick('EPDS阳性的干预或转诊', 'Intervention or referral if positive')}>
-              <Input />
+              <Input data-testid="pp-epdsAction" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="pelvicFloor" label={pick('盆底功能', 'Pelvic floor')}>
               <Select
                 allowClear
+                data-testid="pp-pelvicFloor"
                 options={[
                   { value: 'normal', label: pick('正常', 'Normal') },
                   { value: 'abnormal', label: pick('异常', 'Abnormal') },
@@ -489,7 +490,7 @@ export function PostpartumForm(props: {
               label={pick('避孕指导', 'Contraception counselling')}
               valuePropName="checked"
             >
-              <Checkbox />
+              <Checkbox data-testid="pp-contraception" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>

@@ -125,7 +125,7 @@ export function RiskForm(props: { pregnancyId: string; open: boolean; onClose():
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="assessedOn" label={pick('评估日期', 'Assessed on')} rules={[{ required: true }]}>
-          <DatePicker />
+          <DatePicker data-testid="risk-assessedOn" />
         </Form.Item>
         <Alert
           type={p?.highRiskCase ? 'warning' : 'info'}
