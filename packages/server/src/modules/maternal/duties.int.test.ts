@@ -439,3 +439,54 @@ describe('the maternal death card takes what the pregnancy record knows; the fam
     expect(card.body).toMatchObject({ gravidity: null, visitCount: null, familyPhoneMasked: null });
   });
 });
+
+describe('PMTCT 2020: all three tests at the first visit; untested women are tested at labour', () => {
+  it('the woman’s page asks for the tests not done (which, never the results), for everyone', async () => {
+    const p = await registered(w.pmtct, 12 * 7);
+    const before = await w.dh.get(`/api/v1/women/${p.personId}/maternal`);
+    const duty = before.body.current.duties.find((d: { kind: string }) => d.kind === 'pmtct_untested');
+    expect(duty.zh).toContain('艾滋病、梅毒、乙肝');
+    await w.pmtct.post(`/api/v1/pregnancies/${p.id}/pmtct-tests`, {
+      infection: 'hiv',
+      testedOn: daysAgo(0),
+      result: 'negative',
+    });
+    await w.pmtct.post(`/api/v1/pregnancies/${p.id}/pmtct-tests`, {
+      infection: 'hbv',
+      testedOn: daysAgo(0),
+      result: 'negative',
+    });
+    const after = await w.dh.get(`/api/v1/women/${p.personId}/maternal`);
+    const d2 = after.body.current.duties.find((d: { kind: string }) => d.kind === 'pmtct_untested');
+    expect(d2.zh).toContain('梅毒');
+    expect(d2.zh).not.toContain('艾滋病');
+    expect(JSON.stringify(after.body)).not.toMatch(/"result":|testedOn/);
+    const view = await w.pmtct.get(`/api/v1/pregnancies/${p.id}/pmtct`);
+    expect(view.body.status.find((x: { infection: string }) => x.infection === 'syphilis')).toMatchObject({
+      tested: false,
+      rapidTestAtLabourNeeded: true,
+    });
+    expect(view.body.status.find((x: { infection: string }) => x.infection === 'hiv')).toMatchObject({
+      tested: true,
+      earlyTest: true,
+      testedAtFirstVisit: true,
+    });
+  });
+});
+
+describe('M10: a woman under 18 at the LMP alerts the county supervisor, also when the LMP is corrected', () => {
+  it('raises the alert on the correction that makes her a minor at the LMP', async () => {
+    // 18 years and 100 days old: an LMP 70 days ago is after her 18th birthday; corrected to 200 days ago, before it
+    const p = await registered(w.dh, 70, {}, { birthDate: yearsAgo(18, 100) });
+    expect(p.minorAtLmp).toBe(false);
+    const fix = await w.dh.patch(`/api/v1/pregnancies/${p.id}`, { version: p.version, lmp: daysAgo(200) });
+    expect(fix.status).toBe(200);
+    expect(fix.body.minorAtLmp).toBe(true);
+    const alerts = await w.sup.get('/api/v1/maternal-alerts');
+    expect(
+      alerts.body.some(
+        (a: { personId: string; kind: string }) => a.personId === p.personId && a.kind === 'minor_pregnancy',
+      ),
+    ).toBe(true);
+  });
+});

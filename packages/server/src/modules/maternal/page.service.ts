@@ -53,11 +53,13 @@ export interface OpenDuty {
     | 'postpartum_visit'
     | 'delivery'
     | 'refer'
-    | 'delivery_hospital';
+    | 'delivery_hospital'
+    | 'pmtct_test';
   refId?: string;
 }
 
 const COLOUR_ZH: Record<string, string> = { green: '绿', yellow: '黄', orange: '橙', red: '红' };
+const PMTCT_ZH: Record<string, string> = { hiv: '艾滋病', syphilis: '梅毒', hbv: '乙肝' };
 
 /**
  * The woman's page: her pregnancies, and for one of them (the open one by default) a timeline of contacts, the
@@ -101,7 +103,7 @@ export function createPageService(deps: ModuleDeps) {
         if (!chosen) return { ...base, current: null };
         const t = today();
         const k = { c: chosen.county_code, id: chosen.id };
-        const [visits, pp, assessments, cases, referrals, screenings, delivery] = await Promise.all([
+        const [visits, pp, assessments, cases, referrals, screenings, delivery, tested] = await Promise.all([
           trx
             .selectFrom('anc_visit')
             .selectAll()
@@ -150,6 +152,14 @@ export function createPageService(deps: ModuleDeps) {
             .where('county_code', '=', k.c)
             .where('pregnancy_id', '=', k.id)
             .executeTakeFirst(),
+          // which of the three were tested (plain column; the results stay encrypted and restricted)
+          trx
+            .selectFrom('pmtct_test')
+            .select('infection')
+            .distinct()
+            .where('county_code', '=', k.c)
+            .where('pregnancy_id', '=', k.id)
+            .execute(),
         ]);
         const reports = cases.length
           ? await trx
@@ -331,6 +341,16 @@ export function createPageService(deps: ModuleDeps) {
                 refId: c.id,
               });
           }
+          const untested = (['hiv', 'syphilis', 'hbv'] as const).filter((i) => !tested.some((x) => x.infection === i));
+          if (chosen.status === 'antenatal' && untested.length)
+            duties.push({
+              kind: 'pmtct_untested',
+              zh: `孕期尚未检测：${untested.map((i) => PMTCT_ZH[i]).join('、')}（尽早检测；临产仍未检测的，产时快速检测）`,
+              en: `Not tested yet: ${untested.join(', ')} (test now; at labour use a rapid test)`,
+              due: null,
+              overdue: false,
+              action: 'pmtct_test',
+            });
           if (chosen.status === 'antenatal' && daysBetween(addDays(chosen.edd, -280), t) >= 37 * 7)
             duties.push({
               kind: 'delivery',

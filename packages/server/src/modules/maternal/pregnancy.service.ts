@@ -625,6 +625,18 @@ export function createPregnancyService(
           .execute();
         const saved = await refreshSchedule(trx, updated);
         if (input.scheduleId !== undefined && input.scheduleId !== preg.schedule_id) await saveContactIds(trx, saved);
+        // a corrected LMP that makes her under 18 at the LMP alerts the county supervisor, as at registration
+        if (saved.minor_at_lmp && !preg.minor_at_lmp)
+          await alerts.raiseInTx(trx, ctx, {
+            countyCode: preg.county_code,
+            kind: 'minor_pregnancy',
+            audience: 'county',
+            personId: preg.person_id,
+            entityType: 'pregnancy',
+            entityId: id,
+            messageZh: `未成年妊娠：${person.name}末次月经时${saved.age_at_lmp}岁（更正后），已建册`,
+            messageEn: `Pregnancy of a minor: ${person.name} was ${saved.age_at_lmp} at the (corrected) LMP`,
+          });
         await audit.write(trx, ctx, {
           action: 'pregnancy.update',
           entityType: 'pregnancy',

@@ -309,9 +309,12 @@ export type PmtctView =
         id: string;
         infection: string;
         testedOn: string;
+        gestationalAge: string | null;
         result: string;
         earlyTest: boolean;
         atLabour: boolean;
+        titre?: string;
+        hbvDnaIuPerMl?: number;
       }[];
       status: {
         infection: string;
@@ -319,10 +322,14 @@ export type PmtctView =
         earlyTest: boolean;
         testedAtFirstVisit: boolean;
         positive: boolean | null;
+        rapidTestAtLabourNeeded: boolean;
       }[];
       record: null | {
         infections: string[];
+        hivExposure: string;
         maternalDuties: { code: string; zh: string; en: string; done: boolean }[];
+        treatments: { id: string; infection: string; kind: string; startedOn: string; detail?: string }[];
+        hbvAntiviralIndicated: boolean;
         version: number;
       };
       infantPlan: null | {
@@ -494,6 +501,8 @@ export const maternalApi = {
     post<PostpartumVisit & { pregnancyStatus: string }>(`/pregnancies/${id}/postpartum-visits`, body),
   pmtct: (id: string) => api.get<PmtctView>(`/pregnancies/${id}/pmtct`),
   addPmtctTest: (id: string, body: unknown) => post<unknown>(`/pregnancies/${id}/pmtct-tests`, body),
+  addPmtctTreatment: (id: string, body: unknown) =>
+    post<{ version: number; pendingTreatments: number }>(`/pregnancies/${id}/pmtct/treatments`, body),
   screenings: (id: string) => api.get<PrenatalScreening[]>(`/pregnancies/${id}/prenatal-screenings`),
   addScreening: (id: string, body: unknown) => post<PrenatalScreening>(`/pregnancies/${id}/prenatal-screenings`, body),
   diagnosis: (id: string, body: unknown) => post<PrenatalScreening>(`/prenatal-screenings/${id}/diagnosis`, body),

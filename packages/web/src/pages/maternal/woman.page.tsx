@@ -191,6 +191,12 @@ export function WomanPage() {
                   <Descriptions.Item label={pick('预产期', 'EDD')}>
                     <span data-testid="pregnancy-edd">{p.edd}</span>
                     {p.eddMethod === 'ultrasound' && <Tag>{pick('超声校正', 'by ultrasound')}</Tag>}
+                    {p.eddCorrection?.reasonLabel && (
+                      <span style={{ fontSize: 12, color: '#888' }} data-testid="edd-reason">
+                        {' '}
+                        {pick(p.eddCorrection.reasonLabel.zh, p.eddCorrection.reasonLabel.en)}
+                      </span>
+                    )}
                   </Descriptions.Item>
                   <Descriptions.Item label={pick('当前孕周', 'GA today')}>
                     <span data-testid="pregnancy-ga">{p.gestationalAge ?? '—'}</span>
@@ -263,6 +269,10 @@ export function WomanPage() {
                         ) : d.action === 'delivery' && write ? (
                           <a key="a" onClick={() => setDialog('delivery')}>
                             {pick('记录分娩', 'Record')}
+                          </a>
+                        ) : d.action === 'pmtct_test' ? (
+                          <a key="a" onClick={() => setTab('pmtct')}>
+                            {pick('查看', 'Open')}
                           </a>
                         ) : d.action === 'prenatal_diagnosis' ? (
                           <a key="a" onClick={() => setTab('screening')}>
