@@ -65,6 +65,13 @@ test('a pregnancy from registration to the closed high-risk case, as a clinic an
   await test.step('first visit at 11 weeks: the first contact of the schedule is done', async () => {
     await m.recordVisit({ date: daysAgo(FIRST_VISIT), weightKg: 59, systolic: 118, diastolic: 76, hbGL: 120 });
     await expect(m.byTest('contact-anc1')).toHaveAttribute('data-status', 'done');
+    // a typing error is corrected on the record (special-disease results recomputed)
+    await page.getByRole('tab', { name: '产检记录' }).click();
+    await m.byTest('visit-edit').click();
+    await m.byTest('visit-weightKg').fill('60');
+    await m.byTest('visit-save').click();
+    await m.acknowledgeInfo();
+    await expect(m.byTest('visit-table')).toContainText('60');
   });
 
   await test.step('the risk assessment at that visit suggests orange (age ≥40); confirmed, the case opens', async () => {

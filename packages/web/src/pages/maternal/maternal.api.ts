@@ -124,10 +124,16 @@ export interface AncVisit {
   systolicMmHg: number | null;
   diastolicMmHg: number | null;
   fundalHeightCm: number | null;
+  abdominalCircumferenceCm: number | null;
   fetalHeartRates: number[];
+  presentation: string | null;
+  oedema: string | null;
   labs: Record<string, unknown>;
+  ultrasound: string | null;
   findings: string | null;
   advice: string | null;
+  epdsScores: number[] | null;
+  epdsAction: string | null;
   nextAppointment: string | null;
   special: Special;
   version: number;
@@ -472,6 +478,7 @@ export const maternalApi = {
   womanPage: (personId: string, pregnancyId?: string) =>
     api.get<WomanPage>(`/women/${personId}/maternal`, { pregnancyId }),
   visits: (id: string) => api.get<AncVisit[]>(`/pregnancies/${id}/visits`),
+  updateVisit: (id: string, body: unknown) => api.patch<AncVisit>(`/anc-visits/${id}`, body),
   addVisit: (id: string, body: unknown) =>
     post<
       AncVisit & { assessment: { assessment: Assessment; case: { caseId: string; opened: boolean } | null } | null }

@@ -86,8 +86,57 @@ export function specialSummary(v: AncVisit, pick: (zh: string, en: string) => st
   return out;
 }
 
-/** The antenatal visit form (modal): measurements, labs, findings, referral, next appointment. */
-export function VisitForm(props: { pregnancyId: string; open: boolean; onClose(): void; onSaved(v: AncVisit): void }) {
+/** Form values of a recorded visit (for a correction). */
+function valuesOf(v: AncVisit): Partial<Values> {
+  const labs = v.labs as Record<string, unknown> & { ogtt?: Record<string, number | undefined> };
+  const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  return {
+    visitDate: dayjs(v.visitDate),
+    weightKg: v.weightKg ?? undefined,
+    systolicMmHg: v.systolicMmHg ?? undefined,
+    diastolicMmHg: v.diastolicMmHg ?? undefined,
+    fundalHeightCm: v.fundalHeightCm ?? undefined,
+    abdominalCircumferenceCm: v.abdominalCircumferenceCm ?? undefined,
+    fetalHeartRate: v.fetalHeartRates[0],
+    presentation: v.presentation ?? undefined,
+    oedema: v.oedema ?? undefined,
+    hbGL: num(labs.hbGL),
+    plateletsE9L: num(labs.plateletsE9L),
+    urineProtein: str(labs.urineProtein),
+    urineGlucose: str(labs.urineGlucose),
+    fastingGlucoseMmolL: num(labs.fastingGlucoseMmolL),
+    bloodGroup: str(labs.bloodGroup),
+    rh: str(labs.rh),
+    ogttFasting: labs.ogtt?.fastingMmolL,
+    ogtt1h: labs.ogtt?.oneHourMmolL,
+    ogtt2h: labs.ogtt?.twoHourMmolL,
+    altUL: num(labs.altUL),
+    astUL: num(labs.astUL),
+    creatinineUmolL: num(labs.creatinineUmolL),
+    urea: num(labs.ureaMmolL),
+    bilirubin: num(labs.totalBilirubinUmolL),
+    spo2: num(labs.spo2),
+    ultrasound: v.ultrasound ?? undefined,
+    findings: v.findings ?? undefined,
+    advice: v.advice ?? undefined,
+    epds: v.epdsScores?.join(' '),
+    epdsAction: v.epdsAction ?? undefined,
+    nextAppointment: v.nextAppointment ? dayjs(v.nextAppointment) : undefined,
+  };
+}
+
+/**
+ * The antenatal visit form (modal): measurements, labs, findings, referral, next appointment. With `visit` it
+ * corrects that visit (its version guards against a concurrent change; the special-disease results are recomputed).
+ */
+export function VisitForm(props: {
+  pregnancyId: string;
+  visit?: AncVisit;
+  open: boolean;
+  onClose(): void;
+  onSaved(v: AncVisit): void;
+}) {
   const { pick, lang } = useI18n();
   const { modal } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -120,8 +169,7 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
         ?.split(/[\s,，]+/)
         .filter(Boolean)
         .map(Number);
-      return maternalApi.addVisit(props.pregnancyId, {
-        id: idRef.current,
+      const body = {
         visitDate: v.visitDate.format('YYYY-MM-DD'),
         weightKg: v.weightKg,
         systolicMmHg: v.systolicMmHg,
@@ -155,7 +203,12 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
             }
           : undefined,
         nextAppointment: v.nextAppointment?.format('YYYY-MM-DD'),
-      });
+      };
+      if (props.visit) {
+        const { referral: _referral, ...rest } = body;
+        return maternalApi.updateVisit(props.visit.id, { ...rest, version: props.visit.version });
+      }
+      return maternalApi.addVisit(props.pregnancyId, { id: idRef.current, ...body });
     },
     onSuccess: (v) => {
       idRef.current = newUuid();
@@ -203,7 +256,9 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
     <Modal
       open={props.open}
       width={960}
-      title={pick('记录产前检查', 'Record an antenatal visit')}
+      title={
+        props.visit ? pick('更正产前检查', 'Correct the visit') : pick('记录产前检查', 'Record an antenatal visit')
+      }
       onCancel={props.onClose}
       footer={[
         <Button key="c" onClick={props.onClose}>
@@ -217,7 +272,7 @@ export function VisitForm(props: { pregnancyId: string; open: boolean; onClose()
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ visitDate: dayjs() }}
+        initialValues={props.visit ? valuesOf(props.visit) : { visitDate: dayjs() }}
         onFinish={(v) => save.mutate(v)}
       >
         <Row gutter={12}>

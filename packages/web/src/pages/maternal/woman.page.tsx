@@ -66,6 +66,7 @@ export function WomanPage() {
     null | 'visit' | 'risk' | 'delivery' | 'postpartum' | 'end' | 'refer' | 'record'
   >(null);
   const [tab, setTab] = useState('timeline');
+  const [editVisit, setEditVisit] = useState<AncVisit | null>(null);
   const page = useQuery({
     queryKey: ['maternal', 'woman', personId, pregnancyId],
     queryFn: () => maternalApi.womanPage(personId, pregnancyId),
@@ -370,6 +371,16 @@ export function WomanPage() {
                           render: (_: unknown, v) => specialSummary(v, pick).join('；') || '—',
                         },
                         { title: pick('下次预约', 'Next'), dataIndex: 'nextAppointment' },
+                        {
+                          title: '',
+                          render: (_: unknown, v) =>
+                            write &&
+                            p.status !== 'closed' && (
+                              <a onClick={() => setEditVisit(v)} data-testid="visit-edit">
+                                {pick('更正', 'Correct')}
+                              </a>
+                            ),
+                        },
                       ]}
                     />
                   ),
@@ -408,7 +419,12 @@ export function WomanPage() {
                             title: pick('条目', 'Items'),
                             render: (_: unknown, a) => a.matched.map((m) => pick(m.zh, m.en ?? m.zh)).join('；'),
                           },
+                          { title: pick('评估机构', 'Institution'), dataIndex: 'institutionName' },
                           { title: pick('评估人', 'Assessor'), dataIndex: 'assessorName' },
+                          {
+                            title: pick('调整理由', 'Override reason'),
+                            dataIndex: 'overrideReason',
+                          },
                         ]}
                       />
                     </>
@@ -558,6 +574,15 @@ export function WomanPage() {
               open
               onClose={() => setDialog(null)}
               onSaved={() => (setDialog(null), refresh())}
+            />
+          )}
+          {editVisit && (
+            <VisitForm
+              pregnancyId={p.id}
+              visit={editVisit}
+              open
+              onClose={() => setEditVisit(null)}
+              onSaved={() => (setEditVisit(null), refresh())}
             />
           )}
           {dialog === 'risk' && (
