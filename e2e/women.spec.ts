@@ -104,6 +104,7 @@ test('birth defect at delivery: one click files the card, it is counted and list
     await m.byTest('baby-0-weight').fill('3250');
     await page.getByLabel('出生缺陷（逗号分隔）').fill('Q37.1 唇裂合并腭裂');
     await m.byTest('delivery-save').click();
+    await m.confirm('delivery-confirm');
     await expect(m.byTest('pregnancy-status')).toHaveText('产后');
     await page.getByRole('tab', { name: '分娩与产后' }).click();
     await expect(m.byTest('baby-table')).toContainText('Q37.1 唇裂合并腭裂');

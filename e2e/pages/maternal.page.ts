@@ -59,6 +59,13 @@ export class MaternalPages {
     await expect(this.byTest('woman-title')).toBeVisible();
   }
 
+  /** Registers a pregnancy for a woman of the person index (by id) and waits for her page. */
+  async register(personId: string, r: { lmp: string; registeredOn: string; heightCm: number; weightKg: number }) {
+    await this.page.goto(`/maternal/register?personId=${personId}`);
+    await expect(this.byTest('preg-person-name')).toBeVisible();
+    await this.fillRegistration(r);
+  }
+
   /** Confirms the antd confirmation dialog by its OK button's test id. */
   async confirm(testId: string) {
     await this.byTest(testId).click();
