@@ -20,9 +20,14 @@ export class AppShell {
     await this.navLink(key).click();
   }
 
+  /** Logs out from the user menu (again if a click fell into the menu's opening animation on a busy machine). */
   async logout() {
-    await this.userMenu.click();
-    await this.page.getByTestId('logout').click();
-    await expect(this.page.getByTestId('login-username')).toBeVisible();
+    const login = this.page.getByTestId('login-username');
+    await expect(async () => {
+      if (await login.isVisible()) return;
+      if (!(await this.page.getByTestId('logout').isVisible())) await this.userMenu.click();
+      await this.page.getByTestId('logout').click({ timeout: 3_000 });
+      await expect(login).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
   }
 }
