@@ -257,6 +257,9 @@ export const FIELD_LABELS: Record<string, string> = {
   // women's health (funded programmes)
   programmeId: '项目',
   targetCount: '目标数',
+  // annual report, notices and summons
+  tables: '报表',
+  unit: '单位类别',
 };
 
 z.config(z.locales.zhCN());
