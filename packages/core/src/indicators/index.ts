@@ -12,3 +12,4 @@ export * from './indicator-targets';
 export * from './target-sets';
 export * from './target-schema';
 export * from './annual-report';
+export * from './accountability';

@@ -10,6 +10,9 @@ import { indicatorEngineRoutes } from './indicators.routes';
 import { createTargetsService } from './targets.service';
 import { createAnnualReportService } from './annual-report.service';
 import { annualReportRoutes } from './annual-report.routes';
+import { createAccountabilityService } from './accountability.service';
+import { accountabilityRoutes } from './accountability.routes';
+import { createSummonsService } from './summons.service';
 
 /** Services of the indicators module. */
 export function createIndicatorsServices(deps: ModuleDeps) {
@@ -24,12 +27,22 @@ export function createIndicatorsServices(deps: ModuleDeps) {
     engine,
     targets,
   });
+  const accountability = createAccountabilityService({
+    db: deps.db,
+    audit: deps.audit,
+    regions: deps.regions,
+    engine,
+    targets,
+  });
+  const summons = createSummonsService({ db: deps.db, audit: deps.audit, regions: deps.regions });
   return {
     targets,
     engine,
     drilldown,
     dashboard,
     annualReport,
+    accountability,
+    summons,
     /** The region a user lands on, the regions she may pick (it and the regions under it), the report year. */
     home(ctx: AuthContext) {
       const code = homeRegion(deps.regions, ctx);
@@ -61,4 +74,5 @@ export type IndicatorsServices = ReturnType<typeof createIndicatorsServices>;
 export function indicatorsRoutes(app: FastifyInstance, services: Services) {
   indicatorEngineRoutes(app, services);
   annualReportRoutes(app, services);
+  accountabilityRoutes(app, services);
 }
