@@ -36,7 +36,11 @@ export function valueText(m: Pick<LaggingMiss, 'unit' | 'value'>): string {
 
 /** The gap as printed (in the indicator's unit, and relative when the target is not zero). */
 export function gapText(m: Pick<LaggingMiss, 'unit' | 'gap' | 'relativeGap' | 'target'>): string {
-  const abs = formatIndicatorValue(m.gap, m.unit, 'zh', m.unit === 'count' ? 0 : 2);
+  // a gap between two percentages is in percentage points
+  const abs =
+    m.unit === '%'
+      ? `${m.gap.toFixed(2)}个百分点`
+      : formatIndicatorValue(m.gap, m.unit, 'zh', m.unit === 'count' ? 0 : 2);
   return m.target.value > 0 ? `${abs}（${(m.relativeGap * 100).toFixed(1)}%）` : abs;
 }
 
