@@ -190,6 +190,12 @@ describe('the annual report of 舟山市, report year 2026', () => {
     expect(cellOf(t42, DH, 'neonatal_deaths').value).toBe(0);
   });
 
+  it('a figure counted by another population than the table’s says so (舟山 reports caesareans by institution)', () => {
+    const t = tableOf(body, 'wt41', 'hukou');
+    expect(t.notesZh).toContain('剖宫产率：按机构所在地统计（不分户籍与居住地）');
+    expect(t.notesZh.some((n: string) => n.startsWith('孕产妇系统管理率：按'))).toBe(false);
+  });
+
   it('a rate with a zero denominator is no data, not zero', () => {
     const t46 = tableOf(body, 'wt46', 'residence');
     expect(cellOf(t46, DH, 'r_exam')).toEqual({ status: 'no_data', value: null });

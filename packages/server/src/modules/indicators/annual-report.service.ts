@@ -229,6 +229,35 @@ export function createAnnualReportService(deps: {
         notesEn.push(`${def.nameEn}: ${v.labelEn}`);
       }
     }
+    // a figure counted by another population than the table's (a version fixed to the delivering institutions,
+    // aggregate figures) says so
+    const basisWords: Record<string, { zh: string; en: string }> = {
+      facility: {
+        zh: '按机构所在地统计（不分户籍与居住地）',
+        en: 'counted by the institution, whatever the residence',
+      },
+      residence: { zh: '按常住地统计', en: 'counted by residence' },
+      hukou: { zh: '按户籍地统计', en: 'counted by household registration' },
+    };
+    const otherBasis = new Map<string, { zh: string; en: string; basis: string }>();
+    for (const r of figures.region)
+      if (r.status !== 'unavailable' && r.basis !== basis)
+        otherBasis.set(r.indicatorId, { zh: r.nameZh, en: r.nameEn, basis: r.basis });
+    for (const l of leaves) {
+      const src = l.source;
+      const ids = src.kind === 'measure' ? [src.measure] : src.kind === 'ratio' ? [src.numerator, src.denominator] : [];
+      for (const id of ids) {
+        const c = counted.byId.get(id);
+        if (c && c.status === 'ok' && c.basis !== basis)
+          otherBasis.set(l.key, { zh: l.labelZh, en: l.labelEn, basis: c.basis });
+      }
+    }
+    for (const o of otherBasis.values()) {
+      const w = basisWords[o.basis];
+      if (!w) continue;
+      notesZh.push(`${o.zh}：${w.zh}`);
+      notesEn.push(`${o.en}: ${w.en}`);
+    }
     const total = rows.at(-1)!;
     for (const l of leaves) {
       const c = total.cells[l.key]!;
