@@ -305,6 +305,19 @@ describe('scope and bad input', () => {
     expect(f.messageZh).toContain(zh);
   });
 
+  it('the report, notice and summons routes are documented in OpenAPI', async () => {
+    const doc = await s.anonymous().get('/api/openapi.json');
+    for (const p of [
+      '/api/v1/reports/annual',
+      '/api/v1/reports/annual.pdf',
+      '/api/v1/accountability/lagging',
+      '/api/v1/accountability/notices/{id}/notice.pdf',
+      '/api/v1/accountability/summons/{id}',
+      '/api/v1/accountability/actions/{id}',
+    ])
+      expect(Object.keys(doc.body.paths)).toContain(p);
+  });
+
   it('a malformed region is 400, an unknown one 404', async () => {
     const bad = await report(stat, 'regionCode=12&year=2026');
     expect(bad.status).toBe(400);
