@@ -278,7 +278,6 @@ export const FIELD_LABELS: Record<string, string> = {
   side: '所属方',
   summary: '约谈纪要',
   actions: '整改措施',
-  description: '措施内容',
   responsible: '责任人',
   dueOn: '完成期限',
   completedOn: '完成日期',
