@@ -11,7 +11,10 @@ import {
   ROLES,
   type AppConfig,
 } from '@fuyou/server';
+import { writeFileSync } from 'node:fs';
+import { ANNUAL_REPORT_TABLE_IDS, type AnnualReportTableId } from '@fuyou/core';
 import { startServer } from '@fuyou/server/server';
+import { annualReportPdf, annualReportXlsx } from '@fuyou/server/modules/indicators/annual-report.export';
 import { isEmpty, seedDemo } from '@fuyou/server/seed/demo';
 
 const program = new Command();
@@ -183,6 +186,38 @@ audit
     } finally {
       await database.close();
     }
+  });
+
+const report = program.command('report').description('reports (年报)');
+report
+  .command('annual')
+  .description('the annual report (卫统41/42/43/44/46-style tables) of a region and report year, as xlsx or PDF')
+  .requiredOption('-r, --region <code>', 'region code, e.g. 330900')
+  .requiredOption('-y, --year <year>', 'report year (1 Oct of the year before to 30 Sep), e.g. 2026')
+  .option('-f, --format <format>', 'xlsx or pdf', 'xlsx')
+  .option('-t, --tables <ids>', `comma-separated tables (${ANNUAL_REPORT_TABLE_IDS.join(',')}); all by default`)
+  .requiredOption('-o, --out <file>', 'file to write')
+  .action(async (o: { region: string; year: string; format: string; tables?: string; out: string }) => {
+    const year = Number(o.year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new Error('报告年度应为2000–2100之间的整数 (--year)');
+    if (o.format !== 'xlsx' && o.format !== 'pdf') throw new Error('格式应为 xlsx 或 pdf (--format)');
+    const tables = o.tables ? o.tables.split(',') : undefined;
+    const unknown = tables?.filter((t) => !(ANNUAL_REPORT_TABLE_IDS as readonly string[]).includes(t));
+    if (unknown?.length)
+      throw new Error(`报表编号无效：${unknown.join(',')} (--tables: ${ANNUAL_REPORT_TABLE_IDS.join(',')})`);
+    await withApp(async (app) => {
+      const counties = app.services.regions.countiesUnder(o.region);
+      if (!app.services.regions.get(o.region) || !counties.length)
+        throw new Error(`区划代码不存在或没有县级单位：${o.region}`);
+      const ctx = systemContext(counties, 'cli-report');
+      const q = { regionCode: o.region, year, tables: tables as AnnualReportTableId[] | undefined };
+      const r = await app.services.indicators.annualReport.compute(ctx, q);
+      const file = o.format === 'pdf' ? await annualReportPdf(r) : await annualReportXlsx(r);
+      writeFileSync(o.out, file.buffer);
+      await app.services.indicators.annualReport.recordExport(ctx, q, o.format as 'xlsx' | 'pdf');
+      console.log(`${r.region.name} ${year}年度年报：${r.tables.length} 张表 → ${o.out} (${file.buffer.length} bytes)`);
+    });
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,3 +1,4 @@
+import type { AccountabilityTables } from './accountability';
 import type { ChildTables } from './child';
 import type { IndicatorsTables } from './indicators';
 import type { MaternalTables } from './maternal';
@@ -9,6 +10,8 @@ export * from './maternal';
 export * from './child';
 export * from './women';
 export * from './indicators';
+export * from './accountability';
 
 /** The database as Kysely sees it: each module owns one file of table types. */
-export interface Database extends PlatformTables, MaternalTables, ChildTables, WomenTables, IndicatorsTables {}
+export interface Database
+  extends PlatformTables, MaternalTables, ChildTables, WomenTables, IndicatorsTables, AccountabilityTables {}

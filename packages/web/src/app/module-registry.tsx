@@ -43,6 +43,7 @@ import { CHILD_MODULES } from '../pages/child/child-modules';
 import { MATERNAL_MODULES } from '../pages/maternal/maternal-modules';
 import { WOMEN_MODULES } from '../pages/women/women-modules';
 import { INDICATOR_MODULES } from '../pages/indicators/indicators-modules';
+import { REPORT_MODULES } from '../pages/reports/report-modules';
 
 /** Navigation groups, in display order. */
 export type ModuleGroup = 'work' | 'admin' | 'audit';
@@ -104,6 +105,7 @@ export const MODULES: AppModule[] = [
   ...CHILD_MODULES,
   ...WOMEN_MODULES,
   ...INDICATOR_MODULES,
+  ...REPORT_MODULES,
   {
     key: 'institutions',
     path: '/admin/institutions',

@@ -86,6 +86,8 @@ export function effectiveBasis(measureId: string, asked: Basis): Basis {
   if (!m) return aggregateMeasures.has(measureId) ? 'residence' : asked;
   if (m.fixedBasis) return m.fixedBasis;
   const base = bases.get(m.base);
+  // a base that can tell the person's household registration can tell who is registered elsewhere
+  if (asked === 'non_hukou') return base?.supports.includes('hukou') ? 'non_hukou' : 'residence';
   return base?.supports.includes(asked) ? asked : 'residence';
 }
 
@@ -189,6 +191,19 @@ export async function countMeasures(
         byKey: new Map(),
         reasonZh: u.reasonZh,
         reasonEn: u.reasonEn,
+      });
+      continue;
+    }
+    if (req.basis === 'non_hukou' && basis !== 'non_hukou' && !sumMeasures.has(id)) {
+      out.set(id, {
+        id,
+        status: 'unavailable',
+        basis,
+        total: 0,
+        byKey: new Map(),
+        reasonZh: '该计数项不能区分户籍（按机构或汇总数统计），无法统计非户籍人口',
+        reasonEn:
+          'This count cannot tell household registration (facility or aggregate figures): no non-resident figure',
       });
       continue;
     }

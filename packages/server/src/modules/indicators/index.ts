@@ -8,6 +8,11 @@ import { createDrilldownService } from './drilldown.service';
 import { createIndicatorService } from './indicator.service';
 import { indicatorEngineRoutes } from './indicators.routes';
 import { createTargetsService } from './targets.service';
+import { createAnnualReportService } from './annual-report.service';
+import { annualReportRoutes } from './annual-report.routes';
+import { createAccountabilityService } from './accountability.service';
+import { accountabilityRoutes } from './accountability.routes';
+import { createSummonsService } from './summons.service';
 
 /** Services of the indicators module. */
 export function createIndicatorsServices(deps: ModuleDeps) {
@@ -15,11 +20,29 @@ export function createIndicatorsServices(deps: ModuleDeps) {
   const engine = createIndicatorService({ db: deps.db, regions: deps.regions, targets });
   const drilldown = createDrilldownService({ db: deps.db, audit: deps.audit, regions: deps.regions, targets });
   const dashboard = createDashboardService({ db: deps.db, regions: deps.regions, engine, targets });
+  const annualReport = createAnnualReportService({
+    db: deps.db,
+    audit: deps.audit,
+    regions: deps.regions,
+    engine,
+    targets,
+  });
+  const accountability = createAccountabilityService({
+    db: deps.db,
+    audit: deps.audit,
+    regions: deps.regions,
+    engine,
+    targets,
+  });
+  const summons = createSummonsService({ db: deps.db, audit: deps.audit, regions: deps.regions });
   return {
     targets,
     engine,
     drilldown,
     dashboard,
+    annualReport,
+    accountability,
+    summons,
     /** The region a user lands on, the regions she may pick (it and the regions under it), the report year. */
     home(ctx: AuthContext) {
       const code = homeRegion(deps.regions, ctx);
@@ -50,4 +73,6 @@ export type IndicatorsServices = ReturnType<typeof createIndicatorsServices>;
 /** Routes of the indicators module under /api/v1. */
 export function indicatorsRoutes(app: FastifyInstance, services: Services) {
   indicatorEngineRoutes(app, services);
+  annualReportRoutes(app, services);
+  accountabilityRoutes(app, services);
 }

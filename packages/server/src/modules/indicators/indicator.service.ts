@@ -330,6 +330,11 @@ export function createIndicatorService(deps: {
   return {
     cache,
     computeIn,
+    /**
+     * Counts of engine measures (through the same cache as the indicators), by county or institution, with the
+     * oldest time among them; for tables that show counts beside the indicators (the annual report).
+     */
+    measureCountsIn: counts,
 
     /** Indicators for a region and period (every catalogue indicator unless some are named). */
     async compute(ctx: AuthContext, req: IndicatorRequest): Promise<IndicatorResult[]> {

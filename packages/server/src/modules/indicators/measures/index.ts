@@ -5,18 +5,19 @@
 import { childBases, childMeasures } from './child.measures';
 import { maternalBases, maternalMeasures, maternalSumMeasures } from './maternal.measures';
 import type { AggregateMeasureDef, BaseDef, MeasureDef, SumMeasureDef, UnavailableMeasure } from './measure-types';
+import { reportAggregateMeasures, reportBases, reportMeasures } from './report.measures';
 import { womenAggregateMeasures, womenBases, womenMeasures } from './women.measures';
 
 export * from './measure-types';
 
 /** Every base, by id. */
 export const bases: ReadonlyMap<string, BaseDef> = new Map(
-  [...maternalBases, ...childBases, ...womenBases].map((b) => [b.id, b]),
+  [...maternalBases, ...childBases, ...womenBases, ...reportBases].map((b) => [b.id, b]),
 );
 
 /** Measures that are a predicate over a base, by id (including internal `part_` measures). */
 export const baseMeasures: ReadonlyMap<string, MeasureDef> = new Map(
-  [...maternalMeasures, ...childMeasures, ...womenMeasures].map((m) => [m.id, m]),
+  [...maternalMeasures, ...childMeasures, ...womenMeasures, ...reportMeasures].map((m) => [m.id, m]),
 );
 
 /** Measures that are sums of other measures, by id. */
@@ -24,21 +25,11 @@ export const sumMeasures: ReadonlyMap<string, SumMeasureDef> = new Map(maternalS
 
 /** Measures read from aggregate figures, by id. */
 export const aggregateMeasures: ReadonlyMap<string, AggregateMeasureDef> = new Map(
-  womenAggregateMeasures.map((m) => [m.id, m]),
+  [...womenAggregateMeasures, ...reportAggregateMeasures].map((m) => [m.id, m]),
 );
 
 /** Measures the engine cannot count, with the reason (shown as status 'unavailable', never as a zero). */
 export const unavailableMeasures: readonly UnavailableMeasure[] = [
-  {
-    id: 'gyn_survey_target_women',
-    reasonZh: '尚无妇女常见病筛查（普查）记录表：妇女保健模块未提供应查人数',
-    reasonEn: 'No gynaecological-survey records yet: the women module has no table of women due for the survey',
-  },
-  {
-    id: 'gyn_surveyed_women',
-    reasonZh: '尚无妇女常见病筛查（普查）记录表：妇女保健模块未提供实查记录',
-    reasonEn: 'No gynaecological-survey records yet: the women module has no survey table',
-  },
   ...(['hiv', 'syphilis'] as const).flatMap((i) => {
     const zh = i === 'hiv' ? '艾滋病' : '梅毒';
     return [

@@ -118,6 +118,7 @@ const births: BaseDef = {
     hospital: sql`(d.place = 'institution' and not exists (select 1 from institution vi
       where vi.id = d.institution_id and vi.type = 'village_clinic'))`,
     defect: sql`(cardinality(bo.defects) > 0)`,
+    sex: sql`bo.sex`,
     metabolic: sql`exists (select 1 from newborn_screening ns where ns.county_code = bo.county_code
       and ns.person_id = bo.child_person_id and ns.kind = 'metabolic' and ns.events @> '[{"step":"sample"}]')`,
     hearing: sql`exists (select 1 from newborn_screening ns where ns.county_code = bo.county_code

@@ -12,12 +12,15 @@ export type Fragment = ReturnType<typeof sql>;
 /**
  * Whose county a row counts for: `residence` the county of the record (people's rows live under the county where
  * they live; a transfer moves them), `hukou` the county of the household registration (first 6 digits of the
- * person's hukou region code), `facility` the county of the institution where the service happened.
+ * person's hukou region code), `facility` the county of the institution where the service happened, `non_hukou`
+ * the county of the record counting only people whose household registration is known and lies in another county
+ * (流动人口 / 非户籍, the population of the annual report's table 43; GLOSSARY `isNonResident`). A base that can read
+ * the person's household registration can count `non_hukou`; other measures are unavailable under it.
  */
-export type Basis = 'residence' | 'hukou' | 'facility';
+export type Basis = 'residence' | 'hukou' | 'facility' | 'non_hukou';
 
 /** All bases. */
-export const BASES: readonly Basis[] = ['residence', 'hukou', 'facility'];
+export const BASES: readonly Basis[] = ['residence', 'hukou', 'facility', 'non_hukou'];
 
 /** What one row of a base stands for (and what a drill-down row links to). */
 export type MemberLevel = 'pregnancy' | 'birth' | 'child' | 'woman' | 'person' | 'institution' | 'aggregate';
@@ -128,6 +131,15 @@ export function basisOf(
       joins: sql`join person hk on hk.county_code = ${rec}.county_code and hk.id = ${sql.raw(a.person)}`,
       filter: sql`${rec}.county_code = any(${[...c.scope]}::bpchar[])
         and left(hk.hukou_region_code, 6) = any(${[...c.counties]}::text[])`,
+    };
+  }
+  if (c.basis === 'non_hukou' && a.person) {
+    // counted where she lives (the record's county), only when her household registration lies elsewhere
+    return {
+      county: sql`${rec}.county_code::text`,
+      joins: sql`join person hk on hk.county_code = ${rec}.county_code and hk.id = ${sql.raw(a.person)}`,
+      filter: sql`${rec}.county_code = any(${[...c.counties]}::bpchar[]) and hk.hukou_region_code is not null
+        and left(hk.hukou_region_code, 6) <> ${rec}.county_code::text`,
     };
   }
   if (c.basis === 'facility' && a.inst) {

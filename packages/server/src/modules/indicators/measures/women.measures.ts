@@ -108,6 +108,7 @@ const premarital: BaseDef = {
   source(c, extras) {
     const part = (col: string, suffix: string) => {
       const b = basisOf(c, { rec: 'pe', person: `pe.${col}`, inst: 'pe.institution_id' });
+      const side = col.startsWith('female') ? 'female' : 'male';
       return sql`select ${standardColumns({
         county: b.county,
         subject: sql`pe.id::text || ${suffix}`,
@@ -116,7 +117,7 @@ const premarital: BaseDef = {
         pregnancy: sql`null::uuid`,
         eventDate: sql`pe.exam_date`,
         institution: sql`pe.institution_id`,
-      })}
+      })}, ${side}::text as sex, ${sql.raw(`pe.${side}_diseases`)} as diseases, pe.counselling_given as counselled
       from premarital_exam pe ${b.joins}
       where ${b.filter} and pe.exam_date between ${c.from}::date and ${c.to}::date and ${sql.raw(`pe.${col}`)} is not null`;
     };
