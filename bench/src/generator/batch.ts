@@ -1,5 +1,7 @@
 import {
   assessGrowth,
+  birthDefectCategoryForIcd10,
+  inBirthDefectSurveillanceWindow,
   classifyNutrition,
   DAYS_PER_MONTH,
   getGrowthReference,
@@ -7,9 +9,12 @@ import {
   makeResidentId,
   getRiskCatalogue,
   type GrowthAssessment,
+  type MaternalContactStatus,
+  type MaternalVisitRecord,
   type GrowthIndicator,
   type RiskCatalogueItem,
 } from '@fuyou/core';
+import { missedSinceInCare, nextContactOf, scheduleOf } from '@fuyou/server/modules/maternal/schedule';
 import { clockOf, isoOf, timestampOf } from './dates';
 import type { Batch, BatchPlan, ChildFate, CountyState, InjectedError, PregnancyFate, Row, TableRows } from './model';
 import { childName, womanName } from './names';
@@ -58,6 +63,8 @@ export const TABLE_ORDER = [
   'folic_acid_dispensing',
   'folic_acid_follow_up',
   'child_death_review',
+  'birth_defect_report',
+  'aid_application',
   'family_planning_service',
   'post_abortion_care',
   'pelvic_floor_screening',
@@ -67,6 +74,30 @@ export const TABLE_ORDER = [
   'gyn_survey_exam',
 ] as const;
 
+/**
+ * Birth defects of the hospital surveillance, most frequent first (ICD-10 chapter Q, a name, whether ultrasound
+ * commonly finds it before birth, the aid programme a family may apply to), with their relative weights.
+ */
+const DEFECTS: ReadonlyArray<readonly [string, string, boolean, string | null]> = [
+  ['Q21.1', '房间隔缺损', true, 'congenital_heart_aid'],
+  ['Q21.0', '室间隔缺损', true, 'congenital_heart_aid'],
+  ['Q69.9', '多指（趾）', false, null],
+  ['Q62.0', '先天性肾积水', true, 'birth_defect_aid'],
+  ['Q17.0', '副耳', false, null],
+  ['Q54.9', '尿道下裂', false, 'birth_defect_aid'],
+  ['Q66.0', '马蹄内翻足', true, 'birth_defect_aid'],
+  ['Q37.9', '唇裂合并腭裂', true, 'birth_defect_aid'],
+  ['Q36.9', '唇裂', true, 'birth_defect_aid'],
+  ['Q90.9', '唐氏综合征', true, 'birth_defect_aid'],
+];
+const DEFECT_WEIGHTS = [0.2, 0.15, 0.15, 0.1, 0.1, 0.08, 0.07, 0.06, 0.04, 0.05];
+/** Gestational-age days (inclusive) inside the windows of the national contacts anc2–anc5, jitter included. */
+const ANC_WINDOWS: ReadonlyArray<readonly [number, number]> = [
+  [114, 144],
+  [149, 172],
+  [198, 256],
+  [261, 284],
+];
 /** Antenatal contacts of the schedules (gestational age in days) after the registration visit. */
 const ANC_GA = [112, 140, 168, 182, 196, 210, 224, 238, 252, 259, 266, 273, 280];
 /** Child check-ups: [age in days, kind, contact key]. */
@@ -339,11 +370,18 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
           : band === 'to12'
             ? rng.int(9, 12)
             : rng.int(13, 15);
-    const later = ANC_GA.filter((g) => g > gaReg + 10);
+    // a woman with five or more visits keeps the windows of the national contacts (16–20, 21–24, 28–36 and
+    // 37–40 weeks); her other visits fall on the usual slots, so overdue duties come from the women who miss them
+    const kept: number[] = [];
+    if (target >= 5) for (const [a, b] of ANC_WINDOWS) if (a > gaReg + 10) kept.push(rng.int(a, b));
+    const later = ANC_GA.filter((g) => g > gaReg + 10 && kept.every((w) => Math.abs(w - g) > 6));
     const chosen = new Set<number>();
-    while (chosen.size < Math.min(target - 1, later.length)) chosen.add(later[rng.int(0, later.length - 1)]!);
-    let visitGas = [gaReg, ...[...chosen].sort((a, b) => a - b).map((g) => g + rng.int(-3, 3))];
-    visitGas = visitGas.filter((g, k) => lmp + g <= today && lmp + g < endDay && (k === 0 || g > visitGas[k - 1]!));
+    const extra = Math.min(Math.max(0, target - 1 - kept.length), later.length);
+    while (chosen.size < extra) chosen.add(later[rng.int(0, later.length - 1)]!);
+    const visitPlan = [gaReg, ...[...[...chosen].map((g) => g + rng.int(-3, 3)), ...kept].sort((a, b) => a - b)];
+    let visitGas = visitPlan.filter(
+      (g, k) => lmp + g <= today && lmp + g < endDay && (k === 0 || g > visitPlan[k - 1]!),
+    );
     const ongoing = !loss && endDay > today && deathDay === null;
     if (ongoing && visitGas.length > 1 && rng.chance(rates.overdue)) {
       // the last contact was missed: the next duty is overdue
@@ -569,6 +607,7 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
         const apgar1 = still ? 0 : rng.weighted([9, 8, 7, 5], [0.85, 0.1, 0.03, 0.02]);
         const apgar5 = still ? 0 : Math.min(10, apgar1 + 1);
         const childId = still ? null : rng.uuid();
+        const defect = rng.chance(rates.birthDefects) ? rng.weighted(DEFECTS, DEFECT_WEIGHTS) : null;
         add('birth_outcome', {
           county_code: county.code,
           id: outcomeId,
@@ -582,13 +621,85 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
           apgar_1: still ? null : apgar1,
           apgar_5: still ? null : apgar5,
           apgar_10: null,
-          defects: rng.chance(0.005) ? ['congenital_heart_disease'] : [],
+          defects: defect ? [defect[0]] : [],
           resuscitation: apgar1 <= 7 && !still,
           flags: json({ lowBirthWeight: weightG < 2500, preterm: deliveryGa < 259, macrosomia: weightG >= 4000 }),
           child_person_id: childId,
           created_at: row.created_at,
         });
         if (childId) liveChildren.push({ id: childId, outcomeId, sex, weightG, lengthCm, order, apgar1, apgar5 });
+        if (defect) {
+          // the hospital's birth-defect report card (B3/B6), as the women's-health module files it from a delivery
+          const prenatal = defect[2] && rng.chance(0.6);
+          const diagnosisDay = prenatal ? deliveryDay - rng.int(20, 100) : deliveryDay + rng.int(0, 6);
+          const w = inBirthDefectSurveillanceWindow({
+            birthDate: isoOf(deliveryDay),
+            diagnosisDate: isoOf(diagnosisDay),
+            gestationalAge: { weeks: Math.floor(deliveryGa / 7), days: deliveryGa % 7 },
+            birthWeightG: weightG,
+          });
+          if (diagnosisDay <= today && w.ok && w.inWindow) {
+            const category = birthDefectCategoryForIcd10(defect[0])!.code;
+            const reportId = rng.uuid();
+            const reported = created(Math.max(deliveryDay, diagnosisDay));
+            add('birth_defect_report', {
+              county_code: county.code,
+              id: reportId,
+              mother_person_id: womanId,
+              child_person_id: childId,
+              source: 'delivery',
+              delivery_id: deliveryId,
+              birth_outcome_id: outcomeId,
+              prenatal_diagnosis_id: null,
+              birth_date: isoOf(deliveryDay),
+              gestational_weeks: Math.floor(deliveryGa / 7),
+              gestational_days: deliveryGa % 7,
+              birth_weight_g: weightG,
+              sex,
+              outcome: still ? 'stillbirth' : 'live_birth',
+              defects: json([{ icd10: defect[0], category, description: category === 'other' ? defect[1] : null }]),
+              categories: [category],
+              diagnosis_basis: prenatal ? ['ultrasound'] : defect[0].startsWith('Q90') ? ['chromosome'] : ['clinical'],
+              diagnosis_time: prenatal ? 'prenatal' : 'after_birth',
+              diagnosis_date: isoOf(diagnosisDay),
+              in_window: true,
+              institution_id: row.institution_id,
+              reporter: null,
+              note: null,
+              version: 1,
+              created_at: reported,
+              updated_at: reported,
+              created_by: createdBy,
+            });
+            const appliedOn = deliveryDay + rng.int(30, 120);
+            if (childId && defect[3] && appliedOn <= today && rng.chance(0.5)) {
+              const decided = appliedOn + rng.int(15, 45);
+              const status = decided > today ? 'submitted' : rng.chance(0.85) ? 'approved' : 'rejected';
+              const applied = created(appliedOn);
+              add('aid_application', {
+                county_code: county.code,
+                id: rng.uuid(),
+                person_id: childId,
+                birth_defect_report_id: reportId,
+                programme: defect[3],
+                condition: defect[1],
+                applied_on: isoOf(appliedOn),
+                amount_requested: rng.int(3, 30) * 1000,
+                status,
+                decided_on: status === 'submitted' ? null : isoOf(decided),
+                approved_amount: status === 'approved' ? rng.int(3, 10) * 1000 : null,
+                decision_note: null,
+                paid_on: null,
+                institution_id: county.institutions.mch,
+                note: null,
+                version: status === 'submitted' ? 1 : 2,
+                created_at: applied,
+                updated_at: status === 'submitted' ? applied : created(decided),
+                created_by: createdBy,
+              });
+            }
+          }
+        }
       }
     }
     for (const r of deliveryRows) add('delivery', r);
@@ -682,19 +793,31 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
         endReason = 'postpartum_completed';
       } else status = 'postpartum';
     }
-    // next antenatal contact for an open pregnancy
-    let nextDue: number | null = null;
-    let nextContact: string | null = null;
-    if (status === 'antenatal') {
-      const g = ANC_GA.find((x) => x > lastGa + 7);
-      nextDue = lmp + (g ?? lastGa + 7);
-      nextContact = g ? `anc_${Math.floor(g / 7)}w` : 'anc_weekly';
-    } else if (status === 'postpartum') {
-      const hv = ppRows.find((r) => r.kind === 'home_visit');
-      nextDue = hv ? deliveryDay + 42 : deliveryDay + 3;
-      nextContact = hv ? 'day42_check' : 'home_visit';
-    }
     const edd = lmp + 280;
+    // the stored schedule fields, computed as the maternal module stores them at every write (refreshSchedule)
+    let next: MaternalContactStatus | null = null;
+    let missed: MaternalContactStatus | null = null;
+    const dischargedOn = (deliveryRows[0]?.discharged_on as string | null | undefined) ?? null;
+    if (status !== 'closed') {
+      const records: MaternalVisitRecord[] = [
+        ...visitRows.map((v) => ({ date: v.visit_date as string, kind: 'antenatal' as const })),
+        ...ppRows.map((v) => ({ date: v.visit_date as string, kind: v.kind as 'home_visit' | 'day42_check' })),
+      ];
+      const preg = {
+        edd: isoOf(edd),
+        delivered_on: delivered ? isoOf(deliveryDay) : null,
+        discharged_on: dischargedOn,
+        status,
+        registered_on: isoOf(registeredOn),
+      };
+      const sched = scheduleOf(preg, records, isoOf(today));
+      next = nextContactOf(sched);
+      missed = missedSinceInCare(sched, preg, records);
+    }
+    // her next appointment is the next visit of her plan (in the past when she missed it)
+    const nextPlanned = visitPlan.find((g) => g > lastGa);
+    const appointment = status === 'antenatal' && lastVisit ? isoOf(lmp + (nextPlanned ?? lastGa + 14)) : null;
+    if (lastVisit && status === 'antenatal') lastVisit.next_appointment = appointment;
     const pregCreated = created(registeredOn);
     add('pregnancy', {
       county_code: county.code,
@@ -737,12 +860,12 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
       risk_purple: lastAssessment ? purple && lastAssessment.stage !== 'postpartum' : false,
       risk_assessed_on: lastAssessment ? isoOf(lastAssessment.day) : null,
       assessment_count: assessments.length,
-      next_contact: nextContact,
-      next_due_on: nextDue === null ? null : isoOf(nextDue),
-      next_due_end: nextDue === null ? null : isoOf(nextDue + 13),
-      missed_contact: nextDue !== null && nextDue + 13 < today ? nextContact : null,
-      missed_end: nextDue !== null && nextDue + 13 < today ? isoOf(nextDue + 13) : null,
-      next_appointment: status === 'antenatal' && lastVisit ? isoOf(lmp + lastGa + (lastGa < 196 ? 28 : 14)) : null,
+      next_contact: next?.id ?? null,
+      next_due_on: next?.windowStart ?? null,
+      next_due_end: next?.effectiveEnd ?? null,
+      missed_contact: missed?.id ?? null,
+      missed_end: missed?.effectiveEnd ?? null,
+      next_appointment: appointment,
       last_visit_on: lastVisit ? lastVisit.visit_date : null,
       visit_count: visitRows.length,
       delivered_on: delivered ? isoOf(deliveryDay) : null,

@@ -57,6 +57,11 @@ export interface GeneratorRates {
   dataErrors: number;
   /** Women aged 35–64 screened for cervical cancer each year, per live birth of the county. */
   cancerScreeningsPerBirth: number;
+  /**
+   * Babies with a birth defect found by the hospital surveillance (28 weeks to 7 days after birth): about 1.5 %
+   * (中国出生缺陷防治报告 2012: 153 per 10,000 perinatal births in 2011).
+   */
+  birthDefects: number;
   /** Couples given a premarital examination each year, per live birth of the county. */
   premaritalExamsPerBirth: number;
   /** Share of examined couples who come back for a free preconception check (with folic acid). */
@@ -82,6 +87,7 @@ export const DEFAULT_RATES: GeneratorRates = {
   lowBirthWeight: 0.04,
   twins: 0.015,
   stillbirth: 0.004,
+  birthDefects: 0.015,
   maternalMortality: 0.00015,
   neonatalMortality: 0.0025,
   infantMortality: 0.0045,
