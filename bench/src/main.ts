@@ -57,7 +57,7 @@ for (const database of databases) {
     seed: Number(values.seed),
     database,
     duration: Number(values.duration ?? (values.smoke ? 1 : 15)),
-    connections: values.smoke ? Math.min(10, Number(values.connections)) : Number(values.connections),
+    connections: values.smoke ? Math.min(5, Number(values.connections)) : Number(values.connections),
     keep: values.keep!,
     log: (m) => console.error(m),
   });
@@ -70,7 +70,8 @@ if (results.length === 2) {
   console.log(c);
   text += `\n${c}`;
 }
-if (!values.smoke && !values['no-append']) {
+// smoke runs (CI's) and runs under CI only print: BENCHMARKS.md holds the runs someone chose to record
+if (!values.smoke && !values['no-append'] && !process.env.CI) {
   const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
   appendToBenchmarks(file, text);
   console.error(`已追加 appended to ${file}`);

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '@fuyou/server/seed/demo-institutions';
 import { seedScale, SCALES, type ScaleName, type SeedScaleResult } from '../generator/index';
 import type { LoadResult, LoadSpec } from '../load/load-runner';
 import { handWrittenIndicators } from './sql-baseline';
+import { loadWorklistCounty, openPregnancies, WORKLIST_TARGET_OPEN } from './worklist-county';
 
 /** Options of one benchmark run. */
 export interface RunOptions {
@@ -47,6 +48,18 @@ export interface RunResult {
   recompute: { status: string; recomputeSeconds?: number; sqlSeconds: number; ratio?: number; counties: number };
   load: LoadResult[];
   writes: Array<LoadResult & { auditEvents: number }>;
+  /**
+   * 6. The maternal worklist of one county with many open pregnancies (issue #3), sequential requests: the whole
+   * county and one clinic. At the bulk scales a county of ~10,000 open pregnancies is generated for it.
+   */
+  worklistCounty?: {
+    county: string;
+    openPregnancies: number;
+    loadSeconds?: number;
+    countyWide: Timing;
+    clinic: Timing;
+    load?: LoadResult;
+  };
   notes: string[];
 }
 
@@ -203,7 +216,15 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
     o.log(`服务器 server ${url} — ${databaseVersion}`);
 
     // ---------------------------------------------------------------- population
-    const seed = await seedScale({ services: app.services, scale: o.scale, seed: o.seed, keys, log: o.log });
+    // the smoke run (CI) seeds a third of the tiny scale: it proves every benchmark still runs, in seconds
+    const seed = await seedScale({
+      services: app.services,
+      scale: o.scale,
+      seed: o.seed,
+      keys,
+      log: o.log,
+      ...(o.smoke ? { birthsPerYear: Math.max(1, Math.round(SCALES[o.scale].birthsPerYear / 3)) } : {}),
+    });
     const rows = Object.values(seed.rowsByTable).reduce((a, b) => a + b, 0);
 
     // ---------------------------------------------------------------- accounts and sessions
@@ -361,6 +382,62 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
             ? delta((a) => a === 'person.create')
             : delta((a) => a === 'child.checkup.create'),
       });
+    // ---------------------------------------------------------------- 6. worklist of a county of 10,000 open
+    let worklistCounty: RunResult['worklistCounty'];
+    if (app.hasRoute({ method: 'GET', url: '/api/v1/maternal-worklist' })) {
+      let county = firstCounty;
+      let loadSeconds: number | undefined;
+      if (def.writer === 'bulk' && db.url) {
+        o.log(`工作清单县 worklist county: ~${WORKLIST_TARGET_OPEN.toLocaleString('en-US')} open pregnancies`);
+        const loaded = await loadWorklistCounty({
+          services: app.services,
+          databaseUrl: db.url,
+          keys,
+          seed: o.seed,
+          log: o.log,
+        });
+        county = loaded.county;
+        loadSeconds = loaded.seconds;
+      }
+      const open = await openPregnancies(database.db, county);
+      const clinics = (
+        await sql<{ id: string }>`select managing_institution_id as id from pregnancy
+          where county_code = ${county} and status <> 'closed' group by 1 order by count(*) desc limit 1`.execute(
+          database.db,
+        )
+      ).rows;
+      const wlClinic = clinics[0]?.id ?? clinic;
+      await mk('bench_wl', 'clinician', { institutionId: wlClinic });
+      const wlSessions = await Promise.all(
+        Array.from({ length: Math.min(o.connections, 50) }, () => login(url, 'bench_wl')),
+      );
+      const rounds = o.smoke ? 5 : 40;
+      const countyWide: number[] = [];
+      const atClinic: number[] = [];
+      // the first request of each is not counted (plans and caches warm up as they would in a clinic's morning)
+      await timeGet(url, wlSessions[0]!, '/api/v1/maternal-worklist');
+      await timeGet(url, wlSessions[0]!, `/api/v1/maternal-worklist?institutionId=${wlClinic}`);
+      for (let i = 0; i < rounds; i++) {
+        countyWide.push(await timeGet(url, wlSessions[0]!, '/api/v1/maternal-worklist'));
+        atClinic.push(await timeGet(url, wlSessions[0]!, `/api/v1/maternal-worklist?institutionId=${wlClinic}`));
+      }
+      const [wlLoad] = await load([
+        {
+          ...common,
+          cookies: wlSessions,
+          name: `maternal worklist, county of ${open.toLocaleString('en-US')} open pregnancies`,
+          paths: ['/api/v1/maternal-worklist'],
+        },
+      ]);
+      worklistCounty = {
+        county,
+        openPregnancies: open,
+        ...(loadSeconds !== undefined ? { loadSeconds } : {}),
+        countyWide: timing(countyWide),
+        clinic: timing(atClinic),
+        ...(wlLoad ? { load: wlLoad } : {}),
+      };
+    }
     return {
       scale: o.scale,
       database: o.database,
@@ -371,6 +448,7 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
       recompute,
       load: loadResults,
       writes,
+      ...(worklistCounty ? { worklistCounty } : {}),
       notes,
     };
   } finally {
