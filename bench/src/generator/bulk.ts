@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { sql, type Database, type Kysely } from '@fuyou/db';
@@ -26,8 +27,11 @@ export async function tableColumns(db: Kysely<Database>): Promise<Record<string,
   return out;
 }
 
-/** Batches from a worker thread (two cores: this one generates while PostgreSQL loads) or in this thread. */
-async function* batches(job: ProduceJob, useWorker: boolean): AsyncGenerator<EncodedBatch> {
+/**
+ * Batches from worker threads (two cores: one worker generates while PostgreSQL loads; more cores, more workers) or
+ * from this thread.
+ */
+async function* batches(job: ProduceJob, useWorker: boolean, workers: number): AsyncGenerator<EncodedBatch> {
   if (!useWorker) {
     const queue: EncodedBatch[] = [];
     let resume: (() => void) | null = null;
@@ -67,32 +71,58 @@ async function* batches(job: ProduceJob, useWorker: boolean): AsyncGenerator<Enc
   };
   const url = new URL('./bulk-worker.ts', import.meta.url).href;
   const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`;
-  const worker = new Worker(code, { eval: true, workerData: { ...job, keys } });
-  const queue: Array<{ batch?: EncodedBatch; done?: true; error?: string }> = [];
+  // counties are dealt round-robin to the workers: a county's batches (and its ID-number slots) stay in one worker,
+  // and every county's rows are the same whatever the number of workers
+  const n = Math.max(1, Math.min(workers, job.counties.length));
+  const groups = Array.from({ length: n }, (_, w) => job.counties.filter((_c, k) => k % n === w));
+  type Message = { batch?: EncodedBatch; done?: true; error?: string };
+  const queue: Array<Message & { worker: Worker }> = [];
   let ready: (() => void) | null = null;
-  worker.on('message', (m: { batch?: EncodedBatch; done?: true; error?: string }) => {
-    queue.push(m);
-    ready?.();
-    ready = null;
+  const pool = groups.map((counties) => {
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { ...job, counties, keys },
+      // the generator allocates a row object per row: a larger young generation spends less time in scavenges
+      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+    });
+    worker.on('message', (m: Message) => {
+      queue.push({ ...m, worker });
+      ready?.();
+      ready = null;
+    });
+    worker.on('error', (e) => {
+      queue.push({ error: String(e.stack ?? e), worker });
+      ready?.();
+      ready = null;
+    });
+    return worker;
   });
-  worker.on('error', (e) => {
-    queue.push({ error: String(e.stack ?? e) });
-    ready?.();
-  });
+  let running = pool.length;
   try {
-    for (;;) {
+    while (running > 0) {
       if (!queue.length) await new Promise<void>((r) => (ready = r));
       const m = queue.shift()!;
       if (m.error) throw new Error(`generator worker: ${m.error}`);
-      if (m.done) return;
+      if (m.done) {
+        running--;
+        continue;
+      }
       if (m.batch) {
         yield m.batch;
-        worker.postMessage({ ack: true });
+        m.worker.postMessage({ ack: true });
       }
     }
   } finally {
-    await worker.terminate();
+    await Promise.all(pool.map((w) => w.terminate()));
   }
+}
+
+/**
+ * Generator threads by default: one per core left over by PostgreSQL's COPY backend and this thread's sends (one
+ * on two cores), at most four.
+ */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 /** Options of {@link bulkLoad}. */
@@ -102,8 +132,10 @@ export interface BulkLoadOptions {
   job: Omit<ProduceJob, 'columns' | 'keys'>;
   keys: KeyRing;
   log: (m: string) => void;
-  /** Generate in a worker thread (default true). */
+  /** Generate in worker threads (default true). */
   worker?: boolean;
+  /** Worker threads (default {@link defaultWorkers}). */
+  workers?: number;
   /** Draw a progress bar on stderr (default: when stderr is a terminal). */
   progress?: boolean;
   /** Label of the run in the audit events. */
@@ -152,7 +184,7 @@ export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
   const errors: InjectedError[] = [];
   let rows = 0;
   try {
-    for await (const b of batches(job, opts.worker ?? true)) {
+    for await (const b of batches(job, opts.worker ?? true, opts.workers ?? defaultWorkers())) {
       await client.query('BEGIN');
       // the rows are consistent by construction (tests check it): skip the per-row foreign-key triggers of this
       // transaction (superuser only; the audit trigger is not involved, the summary event is written apart)
