@@ -43,7 +43,11 @@ export async function loadWorklistCounty(o: {
 }): Promise<WorklistCountyLoad> {
   const today = todayInChina();
   const births = Math.round((o.target ?? WORKLIST_TARGET_OPEN) / OPEN_PER_BIRTH);
-  const counties = await planCounties(o.services, [WORKLIST_COUNTY], births, o.seed);
+  // the last ordinal: non-resident women's ID numbers (sequence 250 + ordinal) never meet a scale's (≤ 90 counties)
+  const counties = (await planCounties(o.services, [WORKLIST_COUNTY], births, o.seed)).map((c) => ({
+    ...c,
+    ordinal: 249,
+  }));
   const r = await bulkLoad({
     db: o.services.db,
     databaseUrl: o.databaseUrl,

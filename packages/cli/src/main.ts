@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { ensureRegions, migrate, openDatabase } from '@fuyou/db';
+import { ensureRegions, migrate, openDatabase, sql } from '@fuyou/db';
 import {
   buildApp,
   loadConfig,
@@ -78,19 +78,61 @@ program
 
 program
   .command('seed')
-  .description('load demo data into an empty database')
-  .option('--demo', 'demo institutions, accounts and population (舟山市)')
-  .option('--scale <scale>', 'demo', 'demo')
+  .description(
+    'synthetic population of a scale (demo: 舟山市 through the services, with the demo institutions and accounts on an empty database; county, city, province: bulk COPY into PostgreSQL)',
+  )
+  .option('--demo', 'same as --scale demo')
+  .option('--scale <scale>', 'tiny, demo, county, city or province', 'demo')
   .option('--seed <n>', 'random seed', '20261122')
-  .action(async (opts: { demo?: boolean; scale: string; seed: string }) => {
+  .option('--years <n>', "calendar years up to the current one (default: the scale's)")
+  .action(async (opts: { demo?: boolean; scale: string; seed: string; years?: string }) => {
+    const { SCALES, seedScale } = await import('@fuyou/bench/generator');
+    const scale = opts.demo ? 'demo' : opts.scale;
+    const def = SCALES[scale as keyof typeof SCALES];
+    if (!def) {
+      console.error(`未知规模 unknown scale "${scale}" (${Object.keys(SCALES).join(', ')})`);
+      process.exitCode = 2;
+      return;
+    }
+    const seed = Number(opts.seed);
+    const years = opts.years === undefined ? undefined : Number(opts.years);
+    if (!Number.isInteger(seed) || (years !== undefined && (!Number.isInteger(years) || years < 1 || years > 20))) {
+      console.error('--seed 应为整数，--years 应为1–20的整数 (--seed must be an integer, --years 1–20)');
+      process.exitCode = 2;
+      return;
+    }
     await withApp(async (app) => {
-      if (!(await isEmpty(app.services))) {
-        console.error('数据库已有数据，未生成演示数据 (the database is not empty)');
+      const counties = def.regions.flatMap((r) => app.services.regions.countiesUnder(r));
+      const existing = await sql<{ n: number }>`select count(*)::int as n from person
+        where county_code = any(${counties}::text[])`.execute(app.services.db);
+      if ((existing.rows[0]?.n ?? 0) > 0) {
+        console.error(
+          `这些县区已有人员数据，未重复生成 (the counties of ${scale} already hold people; seed into a fresh database)`,
+        );
         process.exitCode = 1;
         return;
       }
-      await seedDemo(app.services, console.log, { seed: Number(opts.seed) });
-      console.log('demo data loaded');
+      if (scale === 'demo' && (await isEmpty(app.services))) {
+        await seedDemo(app.services, console.log, { seed });
+        console.log('demo institutions, accounts and module records loaded');
+      }
+      let r: Awaited<ReturnType<typeof seedScale>>;
+      try {
+        r = await seedScale({
+          services: app.services,
+          scale,
+          seed,
+          ...(years !== undefined ? { years } : {}),
+          log: (m) => console.error(m),
+        });
+      } catch (e) {
+        console.error((e as Error).message);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(
+        `${r.scale}: ${r.rows.toLocaleString('en-US')} rows in ${r.seconds.toFixed(1)} s (${Math.round(r.rows / Math.max(r.seconds, 1e-3)).toLocaleString('en-US')} rows/s), ${r.counties} counties, writer ${r.writer}`,
+      );
     });
   });
 
