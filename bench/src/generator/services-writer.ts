@@ -379,6 +379,17 @@ export async function writeBatchThroughServices(
       if (ok) out.casesConfirmed++;
     }
   }
+  // the children the delivery and child services opened are people of the synthetic population too
+  const children = [...childIds.values()];
+  if (children.length)
+    await withScope(services.db, { counties: [batch.county] }, (trx) =>
+      trx
+        .updateTable('person')
+        .set({ is_synthetic: true })
+        .where('county_code', '=', batch.county)
+        .where('id', 'in', children)
+        .execute(),
+    );
   return out;
 }
 

@@ -102,6 +102,13 @@ program
       return;
     }
     await withApp(async (app) => {
+      if (def.writer === 'bulk' && app.services.database.kind !== 'postgres') {
+        console.error(
+          `规模 ${scale} 需要 PostgreSQL（设置 DATABASE_URL） scale ${scale} needs PostgreSQL (set DATABASE_URL)`,
+        );
+        process.exitCode = 1;
+        return;
+      }
       const counties = def.regions.flatMap((r) => app.services.regions.countiesUnder(r));
       const existing = await sql<{ n: number }>`select count(*)::int as n from person
         where county_code = any(${counties}::text[])`.execute(app.services.db);
