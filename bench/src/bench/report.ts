@@ -42,6 +42,9 @@ export function goals(r: RunResult): Goal[] {
     target: '≤ 1.5',
     value: r.recompute.ratio === undefined ? r.recompute.status : f(r.recompute.ratio, 2),
     met: r.recompute.ratio === undefined ? null : r.recompute.ratio <= 1.5,
+    ...(r.recompute.ratio !== undefined && r.recompute.ratio > 1.5
+      ? { gap: `${f(r.recompute.ratio / 1.5, 1)}× the goal` }
+      : {}),
   });
   for (const l of r.load) {
     const none = l.requests === 0;
@@ -87,6 +90,11 @@ export function goals(r: RunResult): Goal[] {
         target: '< 100 ms, ≥ 1,000 req/s',
         value: `${f(wc.load.p95)} ms, ${f(wc.load.throughput, 0)} req/s`,
         met: enough ? wc.load.p95 < 100 && wc.load.throughput >= 1000 : null,
+        ...(enough && (wc.load.p95 >= 100 || wc.load.throughput < 1000)
+          ? {
+              gap: `${f(wc.load.p95 / 100, 1)}× the latency, ${f((wc.load.throughput / 1000) * 100, 1)}% of the throughput`,
+            }
+          : {}),
       });
   }
   for (const w of r.writes) {
