@@ -650,6 +650,7 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
               source: 'delivery',
               delivery_id: deliveryId,
               birth_outcome_id: outcomeId,
+              pregnancy_id: pregnancyId,
               prenatal_diagnosis_id: null,
               birth_date: isoOf(deliveryDay),
               gestational_weeks: Math.floor(deliveryGa / 7),
