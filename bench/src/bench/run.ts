@@ -189,11 +189,12 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
   const notes: string[] = [];
   const db = await freshDatabase(o.database, !!o.keep, o.log, o.smoke);
   let app: App | null = null;
+  let dataDir: string | null = null;
   try {
     const database: DatabaseHandle = db.handle;
     await migrate(database.db);
     await ensureRegions(database.db);
-    const dataDir = mkdtempSync(join(tmpdir(), 'fuyou-bench-data-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'fuyou-bench-data-'));
     const keys = randomKeyRing();
     const config = loadConfig(
       {},
@@ -458,5 +459,6 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
   } finally {
     await app?.close();
     await db.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
