@@ -72,6 +72,8 @@ export const TABLE_ORDER = [
   'contraceptive_stock_movement',
   'gyn_survey_campaign',
   'gyn_survey_exam',
+  'accountability_summons',
+  'accountability_action',
 ] as const;
 
 /**
@@ -1791,7 +1793,72 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
     });
   }
   generateWomensHealth(plan, state, rng, add);
+  generateAccountability(plan, add);
   return { county: county.code, batchIndex: plan.batchIndex, tables, pregnancies: fates, children: childFates, errors };
+}
+
+const LAGGING: ReadonlyArray<readonly [string, string]> = [
+  ['early_registration_rate', '早孕建册率低于目标'],
+  ['postpartum_visit_rate', '产后访视率低于目标'],
+  ['child_health_management_rate', '3岁以下儿童系统管理率低于目标'],
+  ['hiv_syphilis_hbv_test_rate', '孕产妇艾滋病、梅毒和乙肝检测率低于目标'],
+];
+
+/**
+ * The year's accountability record of a county (约谈, migration 0041): after each year the city summons the
+ * county's lagging clinic over one indicator, with two or three follow-up actions (most done by their due date).
+ * Its own random stream, so the care records do not change with it.
+ */
+function generateAccountability(plan: BatchPlan, add: (table: string, row: Row) => void): void {
+  const rng = new Rng(deriveSeed(plan.seed, 'accountability', plan.county.code, plan.batchIndex));
+  const county = plan.county;
+  const day = plan.lmpTo + rng.int(30, 200);
+  if (day > plan.today) return;
+  const clinic = rng.pick(county.institutions.clinics);
+  const [indicator, reason] = rng.pick(LAGGING);
+  const id = rng.uuid();
+  const at = timestampOf(day, rng.int(9 * 60, 16 * 60));
+  add('accountability_summons', {
+    county_code: county.code,
+    id,
+    issuer_region_code: `${county.code.slice(0, 4)}00`,
+    unit_kind: 'institution',
+    institution_id: clinic,
+    unit_name: `${county.name}基层医疗卫生机构`,
+    notice_id: null,
+    period_key: String(Number(isoOf(plan.lmpTo).slice(0, 4))),
+    summoned_on: isoOf(day),
+    reason,
+    indicator_ids: [indicator],
+    attendees: JSON.stringify([
+      { name: '市卫生健康委妇幼处', position: '处长', side: 'issuer' },
+      { name: `${county.name}卫生健康局`, position: '分管副局长', side: 'unit' },
+    ]),
+    summary: '通报指标完成情况，明确整改措施和时限。',
+    version: 1,
+    created_at: at,
+    updated_at: at,
+    created_by: plan.createdBy,
+  });
+  for (let k = 0, n = rng.int(2, 3); k < n; k++) {
+    const due = day + rng.int(30, 90);
+    const done = due <= plan.today && rng.chance(0.8) ? Math.min(plan.today, due - rng.int(0, 20)) : null;
+    add('accountability_action', {
+      county_code: county.code,
+      id: rng.uuid(),
+      summons_id: id,
+      description: ['逐户核查漏管孕产妇和儿童', '开展专项培训', '每月通报进度', '补录迟报数据'][k % 4],
+      responsible: ['妇保科', '儿保科', '信息科', '分管院长'][k % 4],
+      due_on: isoOf(due),
+      completed_on: done === null ? null : isoOf(done),
+      completion_note: done === null ? null : '已完成',
+      completed_by: done === null ? null : plan.createdBy,
+      version: done === null ? 1 : 2,
+      created_at: at,
+      updated_at: done === null ? at : timestampOf(done, rng.int(9 * 60, 17 * 60)),
+      created_by: plan.createdBy,
+    });
+  }
 }
 
 /** Receives rows as they are generated (a writer encodes them at once instead of keeping them). */
