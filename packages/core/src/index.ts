@@ -8,3 +8,4 @@ export * from './child/index';
 export * from './growth/index';
 export * from './women/index';
 export * from './indicators/index';
+export * from './quality/index';
