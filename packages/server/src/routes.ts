@@ -7,6 +7,7 @@ import { childRoutes } from './modules/child/index';
 import { indicatorsRoutes } from './modules/indicators/index';
 import { maternalRoutes } from './modules/maternal/index';
 import { womenRoutes } from './modules/women/index';
+import { qualityModuleRoutes } from './modules/quality/index';
 import type { Services } from './services';
 
 /** All API routes under /api/v1. */
@@ -19,4 +20,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   childRoutes(api, services);
   womenRoutes(api, services);
   indicatorsRoutes(api, services);
+  qualityModuleRoutes(api, services);
 }

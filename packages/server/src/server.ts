@@ -51,6 +51,8 @@ export async function startServer(config: AppConfig, log: (m: string) => void = 
   }
   await app.listen({ port: config.port, host: config.host });
   app.services.jobs.start();
+  // the nightly data-quality run (idempotent: one job per night whichever process schedules it)
+  await app.services.quality.runs.scheduleNightly();
   // retention: once a day, purge audit events older than the configured months (never under 6)
   const purge = () =>
     purgeExpiredAudit(database.db, config.auditRetentionMonths).catch((err) => app.log.error({ err }, 'audit purge'));

@@ -14,6 +14,7 @@ import { createMaternalServices } from './modules/maternal/index';
 import { createChildServices } from './modules/child/index';
 import { createWomenServices } from './modules/women/index';
 import { createIndicatorsServices } from './modules/indicators/index';
+import { createQualityServices } from './modules/quality/index';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -45,6 +46,7 @@ export function createServices(deps: ServiceDeps) {
     child: createChildServices(moduleDeps),
     women: createWomenServices(moduleDeps),
     indicators: createIndicatorsServices(moduleDeps),
+    quality: createQualityServices(moduleDeps),
     regionSearch(q: string): RegionNode[] {
       const out: RegionNode[] = [];
       for (const level of ['province', 'city', 'county', 'township']) {

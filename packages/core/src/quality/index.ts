@@ -7,3 +7,4 @@ export * from './quality-config';
 export * from './quality-checks';
 export * from './quality-rules';
 export * from './quality-score';
+export * from './quality-detail';

@@ -15,6 +15,7 @@ import {
   qualityRuleCatalogue,
   qualityRuleWeight,
 } from './quality-rules';
+import { qualityDetailText } from './quality-detail';
 import { addQualityTotals, qualityScore, qualityScoreBand, qualityScoreOf, qualityTotals } from './quality-score';
 import { QUALITY_RECORD_TYPES, QUALITY_RULE_KINDS } from './quality-types';
 
@@ -174,5 +175,31 @@ describe('score = 100 × (1 − Σ w·failed / Σ w·checked)', () => {
     [null, null],
   ])('band of %s is %s', (s, band) => {
     expect(qualityScoreBand(s)).toBe(band);
+  });
+});
+
+describe('problem detail text', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['pregnancy_required_fields', { missing: ['phone', 'lmp'] }, '缺少：联系电话、末次月经'],
+    ['anc_visit_late_entry', { delayDays: 30, limitDays: 14 }, '服务后第 30 天录入（时限 14 天）'],
+    [
+      'anc_vitals_implausible',
+      { problems: ['systolic_not_above_diastolic'], systolicMmHg: 70, diastolicMmHg: 110, weightKg: 60 },
+      '收缩压不高于舒张压（疑高低压颠倒）；血压 70/110 mmHg；体重 60 kg',
+    ],
+    [
+      'child_birth_weight_implausible',
+      { weightG: 330, gaWeeks: 39, min: 1200, max: 6500 },
+      '出生体重 330 g，孕 39 周（合理范围 1200–6500 g）',
+    ],
+    [
+      'discharge_before_delivery',
+      { deliveryDate: '2026-03-05', dischargedOn: '2026-03-03' },
+      '分娩 2026-03-05，出院 2026-03-03',
+    ],
+  ])('%s', (id, detail, zh) => {
+    const t = qualityDetailText(id, detail);
+    expect(t.zh).toBe(zh);
+    expect(t.en.length).toBeGreaterThan(0);
   });
 });

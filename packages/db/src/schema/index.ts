@@ -3,6 +3,7 @@ import type { ChildTables } from './child';
 import type { IndicatorsTables } from './indicators';
 import type { MaternalTables } from './maternal';
 import type { PlatformTables } from './platform';
+import type { QualityTables } from './quality';
 import type { WomenTables } from './women';
 
 export * from './platform';
@@ -11,7 +12,14 @@ export * from './child';
 export * from './women';
 export * from './indicators';
 export * from './accountability';
+export * from './quality';
 
 /** The database as Kysely sees it: each module owns one file of table types. */
 export interface Database
-  extends PlatformTables, MaternalTables, ChildTables, WomenTables, IndicatorsTables, AccountabilityTables {}
+  extends PlatformTables,
+    MaternalTables,
+    ChildTables,
+    WomenTables,
+    IndicatorsTables,
+    AccountabilityTables,
+    QualityTables {}

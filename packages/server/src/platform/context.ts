@@ -16,7 +16,15 @@ export const ADMIN_ROLES: ReadonlySet<Role> = new Set(['sysadmin', 'secadmin', '
 
 /** What each role may do. Extra permissions (e.g. `pmtct`) can be granted per user. */
 export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
-  sysadmin: ['region.manage', 'institution.manage', 'setting.manage', 'institution.read'],
+  sysadmin: [
+    'region.manage',
+    'institution.manage',
+    'setting.manage',
+    'institution.read',
+    'quality.configure',
+    'workplan.read',
+    'workplan.write',
+  ],
   secadmin: ['user.manage', 'institution.read'],
   auditor: ['audit.read'],
   clinician: [
@@ -27,6 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'care.read',
     'care.write',
     'institution.read',
+    'quality.read',
   ],
   mch_supervisor: [
     'person.read',
@@ -39,9 +48,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'indicator.read',
     'institution.read',
     'pmtct',
+    'quality.read',
+    'quality.run',
+    'workplan.read',
+    'workplan.progress',
   ],
-  statistician: ['indicator.read', 'deid.read', 'institution.read'],
-  commission_viewer: ['indicator.read', 'institution.read'],
+  statistician: ['indicator.read', 'deid.read', 'institution.read', 'quality.read', 'quality.run', 'workplan.read'],
+  commission_viewer: [
+    'indicator.read',
+    'institution.read',
+    'quality.read',
+    'quality.run',
+    'quality.configure',
+    'workplan.read',
+    'workplan.write',
+    'workplan.progress',
+  ],
 };
 
 /** Who is asking, and where they may look. Built once per request from the session. */
