@@ -9,3 +9,4 @@ export * from './growth/index';
 export * from './women/index';
 export * from './indicators/index';
 export * from './quality/index';
+export * from './workplans/index';

@@ -8,6 +8,7 @@ import { indicatorsRoutes } from './modules/indicators/index';
 import { maternalRoutes } from './modules/maternal/index';
 import { womenRoutes } from './modules/women/index';
 import { qualityModuleRoutes } from './modules/quality/index';
+import { workPlanModuleRoutes } from './modules/workplans/index';
 import type { Services } from './services';
 
 /** All API routes under /api/v1. */
@@ -21,4 +22,5 @@ export async function registerRoutes(api: FastifyInstance, services: Services) {
   womenRoutes(api, services);
   indicatorsRoutes(api, services);
   qualityModuleRoutes(api, services);
+  workPlanModuleRoutes(api, services);
 }

@@ -15,6 +15,7 @@ import { createChildServices } from './modules/child/index';
 import { createWomenServices } from './modules/women/index';
 import { createIndicatorsServices } from './modules/indicators/index';
 import { createQualityServices } from './modules/quality/index';
+import { createWorkPlanServices } from './modules/workplans/index';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -35,6 +36,7 @@ export function createServices(deps: ServiceDeps) {
   const auditLog = createAuditService({ db, audit });
   const jobs = createJobQueue(db);
   const moduleDeps = { ...deps, people, institutions, jobs };
+  const indicators = createIndicatorsServices(moduleDeps);
   return {
     ...deps,
     people,
@@ -45,8 +47,9 @@ export function createServices(deps: ServiceDeps) {
     maternal: createMaternalServices(moduleDeps),
     child: createChildServices(moduleDeps),
     women: createWomenServices(moduleDeps),
-    indicators: createIndicatorsServices(moduleDeps),
+    indicators,
     quality: createQualityServices(moduleDeps),
+    workplans: createWorkPlanServices(moduleDeps, indicators.engine),
     regionSearch(q: string): RegionNode[] {
       const out: RegionNode[] = [];
       for (const level of ['province', 'city', 'county', 'township']) {

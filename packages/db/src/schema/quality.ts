@@ -75,6 +75,8 @@ export interface QualityProblemTable {
   first_seen_at: Timestamp;
 }
 
+type WorkTaskStatusColumn = 'not_started' | 'in_progress' | 'done' | 'cancelled';
+
 /** A work plan (工作要点/实施方案) of a region (0045). */
 export interface WorkPlanTable {
   id: string;
@@ -86,7 +88,7 @@ export interface WorkPlanTable {
   issued_on: DateString | null;
   source: string | null;
   summary: string | null;
-  status: 'draft' | 'active' | 'closed';
+  status: ColumnType<'draft' | 'active' | 'closed', 'draft' | 'active' | 'closed' | undefined>;
   preloaded: ColumnType<boolean, boolean | undefined, boolean>;
   version: Version;
   created_at: Timestamp;
@@ -106,16 +108,16 @@ export interface WorkPlanTaskTable {
   description: string | null;
   deadline: DateString | null;
   deadline_note: string | null;
-  target_kind: 'none' | 'indicator' | 'count';
+  target_kind: ColumnType<'none' | 'indicator' | 'count', 'none' | 'indicator' | 'count' | undefined>;
   indicator_id: string | null;
   indicator_period: string | null;
-  target_scope: 'region' | 'each_county';
+  target_scope: ColumnType<'region' | 'each_county', 'region' | 'each_county' | undefined>;
   comparator: '>=' | '>' | '<=' | '<' | 'no_avoidable_maternal_death' | null;
   target_value: Num;
   target_unit: string | null;
   current_value: Num;
-  status: 'not_started' | 'in_progress' | 'done' | 'cancelled';
-  progress_pct: number;
+  status: ColumnType<WorkTaskStatusColumn, WorkTaskStatusColumn | undefined>;
+  progress_pct: ColumnType<number, number | undefined, number>;
   completed_on: DateString | null;
   version: Version;
   created_at: Timestamp;
@@ -130,7 +132,7 @@ export interface WorkPlanTaskUnitTable {
   seq: number;
   institution_id: string | null;
   name: string;
-  lead: boolean;
+  lead: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** A progress update of a task with its evidence (0045). */

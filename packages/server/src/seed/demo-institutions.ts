@@ -226,6 +226,13 @@ export const DEMO_USERS: DemoUser[] = [
     jurisdiction: '330902',
     permissions: ['pmtct'],
   },
+  {
+    username: 'city-wjw',
+    displayName: '舟山市卫生健康委员会 · 妇幼处',
+    role: 'commission_viewer',
+    institution: 'ZS-WJW',
+    jurisdiction: '330900',
+  },
   { username: 'clinic', displayName: '定海区第一社区卫生服务中心 · 医生', role: 'clinician', institution: 'DH-SQ1' },
   { username: 'clinic2', displayName: '普陀区社区卫生服务中心 · 医生', role: 'clinician', institution: 'PT-SQ1' },
 ];

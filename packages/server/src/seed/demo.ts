@@ -73,4 +73,6 @@ export async function seedDemo(
   await seedDemoChild(services, log);
   const { seedDemoWomen } = await import('./women-demo');
   await seedDemoWomen(services, log);
+  const { seedDemoGovernance } = await import('./governance-demo');
+  await seedDemoGovernance(services, log);
 }

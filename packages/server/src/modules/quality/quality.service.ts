@@ -245,6 +245,8 @@ export function createQualityService(deps: { db: Kysely<Database>; audit: AuditW
   }
 
   return {
+    setConfigAsSystem,
+
     /** The default region of the user and the rule catalogue with the region's effective configuration. */
     async home(ctx: AuthContext) {
       const code = defaultRegion(regions, ctx);
@@ -671,6 +673,33 @@ export function createQualityService(deps: { db: Kysely<Database>; audit: AuditW
       });
     },
   };
+
+  /** Sets a region's override as the system (demo seeding, installation scripts); validated and audited. */
+  async function setConfigAsSystem(regionCode: string, config: QualityConfigOverride, note: string): Promise<void> {
+    const v = validateQualityOverride(config, QUALITY_RULE_IDS);
+    if (!v.ok)
+      throw new Error(`invalid quality configuration: ${v.issues.map((i) => `${i.path} ${i.messageZh}`).join('; ')}`);
+    await withScope(db, { counties: [] }, async (trx) => {
+      await trx
+        .insertInto('quality_config')
+        .values({ region_code: regionCode, config: JSON.stringify(v.value), note })
+        .onConflict((oc) =>
+          oc.column('region_code').doUpdateSet({
+            config: JSON.stringify(v.value),
+            note,
+            version: sql<number>`quality_config.version + 1`,
+            updated_at: new Date(),
+          }),
+        )
+        .execute();
+      await audit.write(trx, null, {
+        action: 'quality.config.set',
+        entityType: 'quality_config',
+        entityId: regionCode,
+        details: { regionCode, config: v.value, note },
+      });
+    });
+  }
 
   function canConfigure(ctx: AuthContext, regionCode: string): boolean {
     if (!ctx.permissions.has('quality.configure')) return false;
