@@ -44,6 +44,8 @@ import { MATERNAL_MODULES } from '../pages/maternal/maternal-modules';
 import { WOMEN_MODULES } from '../pages/women/women-modules';
 import { INDICATOR_MODULES } from '../pages/indicators/indicators-modules';
 import { REPORT_MODULES } from '../pages/reports/report-modules';
+import { QUALITY_MODULES } from '../pages/quality/quality-modules';
+import { WORKPLAN_MODULES } from '../pages/workplans/workplans-modules';
 
 /** Navigation groups, in display order. */
 export type ModuleGroup = 'work' | 'admin' | 'audit';
@@ -106,6 +108,8 @@ export const MODULES: AppModule[] = [
   ...WOMEN_MODULES,
   ...INDICATOR_MODULES,
   ...REPORT_MODULES,
+  ...QUALITY_MODULES,
+  ...WORKPLAN_MODULES,
   {
     key: 'institutions',
     path: '/admin/institutions',
