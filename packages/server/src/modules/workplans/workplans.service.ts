@@ -326,8 +326,6 @@ export function createWorkPlanService(deps: {
           throw errors.field(`units.${i}.institutionId`, '机构不存在', 'No such institution');
       });
     }
-    if (units.filter((u) => u.lead).length > 1)
-      throw errors.field('units', '只能有一个牵头单位', 'Only one unit can lead');
   }
 
   async function writeUnits(trx: Transaction<Database>, taskId: string, units: TaskInput['units']) {
@@ -1269,8 +1267,8 @@ export function createWorkPlanService(deps: {
           for (const u of t.units) {
             const found = resolve(u.name);
             if (!found.length) units.push({ name: u.name, lead: !!u.lead });
-            // a class of units ("各级助产机构") stands for each of its institutions; the first one leads if the class does
-            else found.forEach((f, i) => units.push({ name: u.name, institutionId: f.id, lead: !!u.lead && i === 0 }));
+            // a class of units ("各级助产机构") stands for each of its institutions, each leading if the class does
+            else for (const f of found) units.push({ name: u.name, institutionId: f.id, lead: !!u.lead });
           }
           await writeUnits(trx, id, units);
         }

@@ -118,6 +118,7 @@ export function WorkPlanDetailPage() {
     { title: pick('编号', 'No.'), width: 80, render: (_: unknown, t: WorkTask) => t.code ?? t.seq },
     {
       title: pick('任务', 'Task'),
+      width: 340,
       render: (_: unknown, t: WorkTask) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{t.title}</Typography.Text>
@@ -135,7 +136,7 @@ export function WorkPlanDetailPage() {
     },
     {
       title: pick('责任单位', 'Units'),
-      width: 200,
+      width: 240,
       render: (_: unknown, t: WorkTask) => (
         <Space size={[4, 4]} wrap>
           {t.units.map((u) => (
@@ -199,7 +200,7 @@ export function WorkPlanDetailPage() {
       width: 180,
       render: (_: unknown, t: WorkTask) =>
         t.lastProgress ? (
-          <Typography.Link onClick={() => setHistory(t)}>
+          <Typography.Link onClick={() => setHistory(t)} data-testid="task-last-progress">
             {t.lastProgress.reportedOn} · {t.lastProgress.note.slice(0, 24)}
             {t.progressCount > 1 ? pick(`（共${t.progressCount}条）`, ` (${t.progressCount})`) : ''}
           </Typography.Link>
@@ -362,7 +363,7 @@ export function WorkPlanDetailPage() {
                     pagination={false}
                     columns={columns}
                     onRow={(t) => overdueRow(t, focus)}
-                    scroll={{ x: 1200 }}
+                    scroll={{ x: 1580 }}
                     data-testid="plan-tasks"
                   />
                 </Card>
