@@ -30,6 +30,8 @@ export interface CheckParams {
   cfg: QualityConfig;
   /** The rules the run checks. */
   ruleIds: ReadonlySet<string>;
+  /** The county's current run when this one started (its problems' first-seen times carry over). */
+  prevRunId?: string | null;
 }
 
 /** One rule as SQL over the base row `b`. */
@@ -629,40 +631,67 @@ export function sqlRuleIds(p: CheckParams): string[] {
 }
 
 /**
- * The statement that checks one record type for a run: scans the base once, inserts the failures into
- * quality_problem and the tallies per rule and institution into quality_run_stat. Returns nothing to skip.
+ * The statement that checks one record type for a run: scans the base once into one row per record with a pair of
+ * booleans per rule (checked, failed), inserts the failures into quality_problem (carrying the first-seen time of
+ * the same problem in the previous run, looked up by its primary key) and the tallies per rule and institution
+ * into quality_run_stat. No self-join of large sets, so the plan does not depend on fresh statistics. Returns
+ * null when none of the type's rules runs.
  */
 export function checkStatement(t: RecordTypeSql, p: CheckParams): Sql | null {
   const rules = t.rules(p).filter((r) => p.ruleIds.has(r.ruleId));
   if (!rules.length) return null;
-  const rows = rules.map((r) => {
+  const cols = rules.map((r, k) => {
     const rule = getQualityRule(r.ruleId);
     if (!rule) throw new Error(`rule ${r.ruleId} is not in the catalogue`);
-    const weight = qualityRuleWeight(rule, p.cfg);
-    return sql`(${r.ruleId}::text, coalesce(${r.applies ?? sql`true`}, false), coalesce(${r.fails}, false),
-      ${r.detail ?? sql`null::jsonb`}, ${weight}::numeric)`;
+    return { ...r, k, weight: qualityRuleWeight(rule, p.cfg) };
   });
+  // x holds the base row and the flags; it is read under the alias b so the rules' details see the base columns
+  const a = (k: number) => sql.ref(`b.a${k}`);
+  const f = (k: number) => sql.ref(`b.f${k}`);
+  const flags = cols.map(
+    (c) =>
+      sql`coalesce(${c.applies ?? sql`true`}, false) as ${sql.ref(`a${c.k}`)},
+        coalesce(${c.applies ?? sql`true`}, false) and coalesce(${c.fails}, false) as ${sql.ref(`f${c.k}`)}`,
+  );
+  // the detail is built only for a failing record (the CASE keeps jsonb work off the passing ones)
+  const failures = cols.map(
+    (c) => sql`(${c.ruleId}::text, ${f(c.k)}, case when ${f(c.k)} then ${c.detail ?? sql`'{}'::jsonb`} end)`,
+  );
+  const tallies = cols.map(
+    (c) => sql`count(*) filter (where ${a(c.k)})::int as ${sql.ref(`c${c.k}`)},
+    count(*) filter (where ${f(c.k)})::int as ${sql.ref(`n${c.k}`)}`,
+  );
+  const unpivot = cols.map(
+    (c) => sql`(${c.ruleId}::text, ${sql.ref(`g.c${c.k}`)}, ${sql.ref(`g.n${c.k}`)}, ${c.weight}::numeric)`,
+  );
+  const prev = p.prevRunId ?? null;
   return sql`
     with b as materialized (${t.base(p)}),
-    r as (
-      select b.record_id, b.person_id, b.context_id, b.institution_id, b.service_date, x.rule_id, x.applies,
-        x.applies and x.fails as failed, case when x.applies and x.fails then x.detail end as detail, x.weight
-      from b cross join lateral (values ${sql.join(rows)}) as x(rule_id, applies, fails, detail, weight)
-    ),
+    x as materialized (select b.*, ${sql.join(flags)} from b),
     ins as (
       insert into quality_problem (county_code, run_id, rule_id, record_type, record_id, person_id, context_id,
         institution_id, service_date, detail, first_seen_run_id, first_seen_at)
-      select ${p.county}, ${p.runId}::uuid, rule_id, ${t.recordType}, record_id, person_id, context_id, institution_id,
-        service_date, coalesce(detail, '{}'::jsonb), ${p.runId}::uuid, now()
-      from r where failed
+      select ${p.county}, ${p.runId}::uuid, v.rule_id, ${t.recordType}, b.record_id, b.person_id, b.context_id,
+        b.institution_id, b.service_date, coalesce(v.detail, '{}'::jsonb),
+        coalesce(o.first_seen_run_id, ${p.runId}::uuid), coalesce(o.first_seen_at, now())
+      from x b
+      cross join lateral (values ${sql.join(failures)}) as v(rule_id, failed, detail)
+      left join lateral (
+        select q.first_seen_run_id, q.first_seen_at from quality_problem q
+        where q.county_code = ${p.county} and q.run_id = ${prev}::uuid and q.rule_id = v.rule_id
+          and q.record_id = b.record_id
+      ) o on true
+      where v.failed
       returning 1
+    ),
+    g as (
+      select coalesce(b.institution_id::text, '') as institution_key, ${sql.join(tallies)}
+      from x b group by 1
     )
     insert into quality_run_stat (county_code, run_id, rule_id, institution_key, checked, failed, weighted_checked,
       weighted_failed)
-    select ${p.county}, ${p.runId}::uuid, rule_id, coalesce(institution_id::text, ''),
-      count(*) filter (where applies)::int, count(*) filter (where failed)::int,
-      coalesce(sum(weight) filter (where applies), 0), coalesce(sum(weight) filter (where failed), 0)
-    from r
-    group by rule_id, coalesce(institution_id::text, '')
-    having count(*) filter (where applies) > 0`;
+    select ${p.county}, ${p.runId}::uuid, u.rule_id, g.institution_key, u.checked, u.failed,
+      u.checked * u.weight, u.failed * u.weight
+    from g cross join lateral (values ${sql.join(unpivot)}) as u(rule_id, checked, failed, weight)
+    where u.checked > 0`;
 }
