@@ -16,7 +16,8 @@ export * from './quality';
 
 /** The database as Kysely sees it: each module owns one file of table types. */
 export interface Database
-  extends PlatformTables,
+  extends
+    PlatformTables,
     MaternalTables,
     ChildTables,
     WomenTables,
