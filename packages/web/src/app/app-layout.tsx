@@ -170,6 +170,8 @@ export function AppLayout() {
             position: 'sticky',
             top: 0,
             height: '100vh',
+            // the menu outgrows a laptop screen once every module is listed: let it scroll
+            overflowY: 'auto',
           }}
           data-testid="side-nav"
         >
