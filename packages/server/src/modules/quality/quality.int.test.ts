@@ -572,6 +572,24 @@ describe('bad input and permissions: 4xx with zh-CN messages naming the field', 
     expect(r.body.error.fields.map((x: any) => x.field)).toContain(field);
   });
 
+  it('every quality and work-plan route is in the OpenAPI document', async () => {
+    const doc = await sup.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    for (const p of [
+      '/api/v1/quality/runs',
+      '/api/v1/quality/runs/{id}',
+      '/api/v1/quality/scores',
+      '/api/v1/quality/problems',
+      '/api/v1/quality/problems.xlsx',
+      '/api/v1/quality/trend',
+      '/api/v1/quality/config',
+      '/api/v1/work-plans/{id}',
+      '/api/v1/work-plan-tasks/{taskId}/progress',
+    ])
+      expect(paths).toContain(p);
+  });
+
   it('unknown region 404, unknown run 404, no session 401, clinician may read but not run', async () => {
     expect((await sup.get('/api/v1/quality/scores?regionCode=999999')).status).toBe(404);
     expect((await sup.get('/api/v1/quality/runs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
