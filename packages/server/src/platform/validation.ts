@@ -291,7 +291,7 @@ export const FIELD_LABELS: Record<string, string> = {
   attendees: '参加人员',
   position: '职务',
   side: '所属方',
-  summary: '约谈纪要',
+  summary: '摘要',
   actions: '整改措施',
   responsible: '责任人',
   dueOn: '完成期限',
