@@ -66,7 +66,7 @@ export default defineConfig({
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-        timeout: 180_000,
+        timeout: 300_000,
         stdout: 'pipe',
         stderr: 'pipe',
         env: {
