@@ -1,10 +1,14 @@
 /**
- * PDF documents with pdfmake and Debian's Noto CJK fonts (package fonts-noto-cjk): the Simplified Chinese faces of
- * the Noto Sans CJK TrueType collections. The font files can be moved with FUYOU_PDF_FONT / FUYOU_PDF_FONT_BOLD
- * (a .ttc with FUYOU_PDF_FONT_FACE / FUYOU_PDF_FONT_BOLD_FACE naming the face, or a .ttf/.otf). A missing font is
- * a clear 503, never a crash; pdfmake may read only those files and no URL.
+ * PDF documents with pdfmake and a Simplified Chinese Noto Sans face. Where Debian's fonts-noto-cjk is installed its
+ * TrueType collections are used; otherwise the TrueType files of the npm package @expo-google-fonts/noto-sans-sc
+ * (SIL OFL 1.1, a dependency of the server), so a fresh machine with only Node.js makes PDFs too. The font files can
+ * be moved with FUYOU_PDF_FONT / FUYOU_PDF_FONT_BOLD (a .ttc with FUYOU_PDF_FONT_FACE / FUYOU_PDF_FONT_BOLD_FACE
+ * naming the face, or a .ttf/.otf). A missing font is a clear 503, never a crash; pdfmake may read only those files
+ * and no URL.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { AppError } from './errors';
 
@@ -25,23 +29,47 @@ export const PDF_FONT_FAMILY = 'NotoSansSC';
 
 const DEBIAN_NOTO = '/usr/share/fonts/opentype/noto';
 
-/** The fonts from the environment, defaulting to Debian's fonts-noto-cjk. */
-export function pdfFonts(env: NodeJS.ProcessEnv = process.env): PdfFonts {
-  const file = (path: string | undefined, face: string | undefined, defPath: string, defFace: string) => {
-    const p = path || defPath;
-    return { path: p, face: face || (p.toLowerCase().endsWith('.ttc') ? defFace : null) };
+/** The directory of the npm font package, or null when it is not installed. */
+function npmFontDir(): string | null {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+/** The default regular and bold files: Debian's collections when present, else the npm package's TrueType files. */
+function defaultFonts(exists: (path: string) => boolean): PdfFonts {
+  const debian: PdfFonts = {
+    regular: { path: `${DEBIAN_NOTO}/NotoSansCJK-Regular.ttc`, face: 'NotoSansCJKsc-Regular' },
+    bold: { path: `${DEBIAN_NOTO}/NotoSansCJK-Bold.ttc`, face: 'NotoSansCJKsc-Bold' },
+  };
+  if (exists(debian.regular.path) && exists(debian.bold.path)) return debian;
+  const dir = npmFontDir();
+  if (!dir) return debian;
+  return {
+    regular: { path: join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'), face: null },
+    bold: { path: join(dir, '700Bold', 'NotoSansSC_700Bold.ttf'), face: null },
+  };
+}
+
+/** The fonts from the environment, defaulting to Debian's fonts-noto-cjk, then to the npm font package. */
+export function pdfFonts(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): PdfFonts {
+  const defaults = defaultFonts(exists);
+  // a collection given by path alone is taken to be Noto CJK, whose Simplified Chinese face is named here
+  const file = (path: string | undefined, face: string | undefined, def: PdfFontFile, ttcFace: string) => {
+    if (!path) return face ? { path: def.path, face } : def;
+    return { path, face: face || (path.toLowerCase().endsWith('.ttc') ? ttcFace : null) };
   };
   return {
-    regular: file(
-      env.FUYOU_PDF_FONT,
-      env.FUYOU_PDF_FONT_FACE,
-      `${DEBIAN_NOTO}/NotoSansCJK-Regular.ttc`,
-      'NotoSansCJKsc-Regular',
-    ),
+    regular: file(env.FUYOU_PDF_FONT, env.FUYOU_PDF_FONT_FACE, defaults.regular, 'NotoSansCJKsc-Regular'),
     bold: file(
       env.FUYOU_PDF_FONT_BOLD ?? env.FUYOU_PDF_FONT,
       env.FUYOU_PDF_FONT_BOLD_FACE ?? (env.FUYOU_PDF_FONT_BOLD ? undefined : env.FUYOU_PDF_FONT_FACE),
-      `${DEBIAN_NOTO}/NotoSansCJK-Bold.ttc`,
+      defaults.bold,
       'NotoSansCJKsc-Bold',
     ),
   };
