@@ -122,7 +122,7 @@ export const PAGE_LOADS: Record<string, readonly PageLoad[]> = {
     { path: '/accountability/lagging?regionCode={region}&period={year}RY&unit={unit}&include=missed&basis=default' },
     { path: '/accountability/notices?regionCode={region}&pageSize=50' },
   ],
-  'accountability-summons': [indicatorHome, { path: '/accountability/summons?page=1&pageSize=20' }],
+  'accountability-summons': [indicatorHome, catalogue, { path: '/accountability/summons?page=1&pageSize=20' }],
   quality: [
     qualityHome,
     { path: '/quality/runs?regionCode={region}&page=1&pageSize=10' },
@@ -135,7 +135,7 @@ export const PAGE_LOADS: Record<string, readonly PageLoad[]> = {
     { path: '/quality/rules?regionCode={region}' },
     { path: '/quality/config?regionCode={region}' },
   ],
-  'work-plans': [{ path: '/work-plans' }, { path: '/work-plans/my-tasks' }],
+  'work-plans': [{ path: '/work-plans' }, { path: '/work-plans/my-tasks' }, catalogue],
   institutions: [],
   regions: [],
   users: [{ path: '/users?page=1&pageSize=20' }],
