@@ -23,15 +23,29 @@ interface Me {
 }
 
 let server: TestServer;
-const sessions = new Map<string, { client: Client; me: Me }>();
+interface Session {
+  client: Client;
+  me: Me;
+  /** The user's default region and report year: /indicators/home's where she reads indicators, as the pages do. */
+  region: string;
+  reportYear: number;
+}
+const sessions = new Map<string, Session>();
 
 beforeAll(async () => {
   server = await startTestServer();
   await seedDemoUsers(server.app.services, await seedDemoInstitutions(server.app.services));
   for (const u of DEMO_USERS) {
     const client = await server.login(u.username);
-    const r = await client.get<{ user: Me }>('/api/v1/auth/me');
-    sessions.set(u.username, { client, me: r.body.user });
+    const me = (await client.get<{ user: Me }>('/api/v1/auth/me')).body.user;
+    const home = await client.get<{ reportYear: number; regionCode: string | null }>('/api/v1/indicators/home');
+    const ok = home.status === 200;
+    sessions.set(u.username, {
+      client,
+      me,
+      region: (ok ? home.body.regionCode : null) ?? me.jurisdictionCode ?? me.counties[0] ?? '000000',
+      reportYear: ok ? home.body.reportYear : new Date().getFullYear(),
+    });
   }
 });
 
@@ -39,22 +53,23 @@ afterAll(async () => {
   await server?.close();
 });
 
-function fill(path: string, me: Me): string {
-  const region = me.jurisdictionCode ?? me.counties[0] ?? '000000';
+function fill(path: string, { region, reportYear }: Session): string {
   return path
     .replaceAll('{region}', region)
     .replaceAll('{unit}', region.endsWith('00') ? 'county' : 'institution')
-    .replaceAll('{year}', String(new Date().getFullYear()));
+    .replaceAll('{year}', String(new Date().getFullYear()))
+    .replaceAll('{reportYear}', String(reportYear))
+    .replaceAll('{lastReportYear}', String(reportYear - 1));
 }
 
 /** The reads the page `key` makes for `me`, answered. */
-async function load(key: string, client: Client, me: Me) {
+async function load(key: string, s: Session) {
   const loads: readonly PageLoad[] = PAGE_LOADS[key] ?? [];
   const out: { path: string; status: number; message: string }[] = [];
   for (const l of loads) {
-    if (l.if && !me.permissions.includes(l.if)) continue;
-    const path = fill(l.path, me);
-    const r = await client.get<{ error?: { code?: string; message?: string } }>(`/api/v1${path}`);
+    if (l.if && !s.me.permissions.includes(l.if)) continue;
+    const path = fill(l.path, s);
+    const r = await s.client.get<{ error?: { code?: string; message?: string } }>(`/api/v1${path}`);
     out.push({ path, status: r.status, message: r.status >= 400 ? JSON.stringify(r.body).slice(0, 200) : '' });
   }
   return out;
@@ -77,7 +92,7 @@ describe.each(DEMO_USERS.map((u) => u.username))('%s', (username) => {
     expect(s.me.permissions.slice().sort()).toEqual(expect.arrayContaining([...ROLE_PERMISSIONS[s.me.role]]));
     const refused: string[] = [];
     for (const m of NAV.filter((e) => canUse(e.permission, s.me.permissions))) {
-      for (const r of await load(m.key, s.client, s.me)) {
+      for (const r of await load(m.key, s)) {
         if (r.status >= 400) refused.push(`${m.key}: GET ${r.path} → ${r.status} ${r.message}`);
       }
     }
@@ -90,7 +105,7 @@ describe.each(DEMO_USERS.map((u) => u.username))('%s', (username) => {
     const usable: string[] = [];
     const hidden = NAV.filter((e) => !canUse(e.permission, s.me.permissions) && !CONFIGURATION_PAGES.has(e.key));
     for (const m of hidden) {
-      const answers = await load(m.key, s.client, s.me);
+      const answers = await load(m.key, s);
       // a page without reads of its own (a form) is judged by its permission alone
       if (answers.length && answers.every((r) => r.status < 400)) usable.push(m.key);
     }

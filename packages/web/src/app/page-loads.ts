@@ -1,8 +1,10 @@
 /**
  * The API reads each page of the side navigation makes when it opens (its default view, every tab included), keyed
  * by the module registry key. Paths are under /api/v1 and may hold placeholders the checks fill in per user:
- * `{region}` (the user's default region: jurisdiction, else her county, else 000000), `{unit}` (the units a region is
- * looked at by: a county's institutions, else counties) and `{year}` (this year).
+ * `{region}` (the user's default region: that of /indicators/home, else her jurisdiction or county, else 000000),
+ * `{unit}` (the units a region is looked at by: a county's institutions, else counties), `{year}` (this calendar
+ * year), `{reportYear}` and `{lastReportYear}` (the report year of /indicators/home and the one before: the defaults
+ * of the indicator pages).
  *
  * What this is for: the navigation shows a page to a role only when the server answers every one of these reads
  * for that role. `nav-access.int.test.ts` logs in as every role and checks it against the real server (no 403, no
@@ -39,8 +41,8 @@ const qualityHome: PageLoad = { path: '/quality/home' };
 export const PAGE_LOADS: Record<string, readonly PageLoad[]> = {
   home: [
     { path: '/indicators/home', if: 'indicator.read' },
-    { path: '/indicators/dashboard?regionCode={region}&period={year}RY&basis=default', if: 'indicator.read' },
-    { path: '/indicators/compare?regionCode={region}&period={year}RY', if: 'indicator.read' },
+    { path: '/indicators/dashboard?regionCode={region}&period={reportYear}RY&basis=default', if: 'indicator.read' },
+    { path: '/indicators/compare?regionCode={region}&period={reportYear}RY', if: 'indicator.read' },
     { path: '/high-risk-reports', if: 'care.supervise' },
     { path: '/maternal-worklist', if: 'care.read' },
     { path: '/child-worklist', if: 'care.read' },
@@ -90,36 +92,38 @@ export const PAGE_LOADS: Record<string, readonly PageLoad[]> = {
   'indicator-dashboard': [
     indicatorHome,
     catalogue,
-    { path: '/indicators/dashboard?regionCode={region}&period={year}RY&basis=default' },
+    { path: '/indicators/dashboard?regionCode={region}&period={reportYear}RY&basis=default' },
     {
-      path: '/indicators/trend?indicatorId=maternal_systematic_management_rate&regionCode={region}&period={year}RY&basis=default',
+      path: '/indicators/trend?indicatorId=maternal_systematic_management_rate&regionCode={region}&period={reportYear}RY&basis=default',
     },
     {
-      path: '/indicators/ranking?indicatorId=maternal_systematic_management_rate&regionCode={region}&period={year}RY&basis=default',
+      path: '/indicators/ranking?indicatorId=maternal_systematic_management_rate&regionCode={region}&period={reportYear}RY&basis=default',
     },
   ],
   'indicator-explore': [
     indicatorHome,
     catalogue,
     {
-      path: '/indicators/values/maternal_systematic_management_rate?regionCode={region}&period={year}RY&basis=default',
+      path: '/indicators/values/maternal_systematic_management_rate?regionCode={region}&period={reportYear}RY&basis=default',
     },
   ],
   'indicator-targets': [
     indicatorHome,
     catalogue,
-    { path: '/indicator-targets/applied?regionCode={region}&year={year}' },
+    { path: '/indicator-targets/applied?regionCode={region}&year={reportYear}' },
   ],
   'indicator-targets-admin': [
     { path: '/indicators/home', if: 'indicator.read' },
     catalogue,
-    { path: '/indicator-targets/applied?regionCode={region}&year={year}' },
+    { path: '/indicator-targets/applied?regionCode={region}&year={reportYear}' },
   ],
-  'annual-report': [indicatorHome, { path: '/reports/annual?regionCode={region}&year={year}' }],
+  'annual-report': [indicatorHome, { path: '/reports/annual?regionCode={region}&year={lastReportYear}' }],
   'accountability-lagging': [
     indicatorHome,
     catalogue,
-    { path: '/accountability/lagging?regionCode={region}&period={year}RY&unit={unit}&include=missed&basis=default' },
+    {
+      path: '/accountability/lagging?regionCode={region}&period={lastReportYear}RY&unit={unit}&include=missed&basis=default',
+    },
     { path: '/accountability/notices?regionCode={region}&pageSize=50' },
   ],
   'accountability-summons': [indicatorHome, catalogue, { path: '/accountability/summons?page=1&pageSize=20' }],
