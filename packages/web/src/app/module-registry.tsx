@@ -8,7 +8,8 @@
  * - `labelZh` / `labelEn`  the navigation and page label in both languages;
  * - `icon`       an @ant-design/icons element for the navigation;
  * - `permission` the permission a user needs (see MeDto.permissions), or a list of which any one will do; omit for
- *                "any logged-in user";
+ *                "any logged-in user". It must admit exactly the roles the server answers the page's reads for: list
+ *                those reads in page-loads.ts (nav-access.int.test.ts and e2e/smoke.spec.ts hold the two together);
  * - `element`    the page element; a heavy page can be loaded on demand with React.lazy (the layout has a
  *                Suspense boundary), e.g. `const GrowthPage = lazy(() => import('./growth.page'))`;
  * - `nav`        false for pages reached by links only (e.g. a record's detail page); default true;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS } from '@fuyou/server/platform/context';
 import { canUse, safeNext, selectedNavKey, visibleEntries, type NavEntry } from './nav';
 
 const entries: NavEntry[] = [
@@ -11,15 +12,6 @@ const entries: NavEntry[] = [
   { key: 'audit', path: '/audit', permission: 'audit.read' },
 ];
 
-// permissions per role as packages/server's ROLE_PERMISSIONS grants them
-const ROLE_PERMISSIONS: Record<string, string[]> = {
-  clinician: ['person.read', 'person.write', 'person.reveal', 'person.transfer', 'care.read', 'care.write'],
-  sysadmin: ['region.manage', 'institution.manage', 'setting.manage', 'institution.read'],
-  secadmin: ['user.manage', 'institution.read'],
-  auditor: ['audit.read'],
-  statistician: ['indicator.read', 'deid.read', 'institution.read'],
-};
-
 describe('visibleEntries: navigation shows only what the role may use', () => {
   it.each([
     ['clinician', ['home', 'people', 'person-register']],
@@ -28,7 +20,10 @@ describe('visibleEntries: navigation shows only what the role may use', () => {
     ['auditor', ['home', 'audit']],
     ['statistician', ['home']],
   ])('%s sees %j', (role, keys) => {
-    expect(visibleEntries(entries, ROLE_PERMISSIONS[role] ?? []).map((e) => e.key)).toEqual(keys);
+    // the server's own role → permission table (what /auth/me reports for a user without extra grants)
+    expect(visibleEntries(entries, ROLE_PERMISSIONS[role as keyof typeof ROLE_PERMISSIONS]).map((e) => e.key)).toEqual(
+      keys,
+    );
   });
 
   it('an entry without permission is for everyone logged in', () => {

@@ -102,6 +102,12 @@ function targetDto(r: TargetRow, countyName: string | null) {
   };
 }
 
+/**
+ * Who reads targets and progress: the sysadmin (who sets targets; `setting.manage`), care and the indicator readers.
+ * The web navigation shows the page for the same list.
+ */
+export const PROGRAMME_READERS = ['setting.manage', 'care.read', 'indicator.read'] as const;
+
 /** Programme targets and their completion. */
 export function createProgrammeService(deps: ModuleDeps) {
   const { db, audit, regions } = deps;
@@ -125,9 +131,7 @@ export function createProgrammeService(deps: ModuleDeps) {
   }
 
   function requireReader(ctx: AuthContext) {
-    if (ctx.role !== 'sysadmin' && !ctx.permissions.has('care.read') && !ctx.permissions.has('indicator.read')) {
-      throw errors.forbidden();
-    }
+    if (!PROGRAMME_READERS.some((p) => ctx.permissions.has(p))) throw errors.forbidden();
   }
 
   /** Counties whose targets the caller sees: her scope, or for the sysadmin every county with a target. */

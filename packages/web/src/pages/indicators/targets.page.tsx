@@ -206,7 +206,7 @@ export function IndicatorTargetsPage() {
                   <span>{r.applied.source}</span>
                   {(r.applied.note || r.applied.textZh) && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.applied.textZh ? `原文：${r.applied.textZh}` : ''}
+                      {r.applied.textZh ? `${pick('原文：', 'Original: ')}${r.applied.textZh}` : ''}
                       {r.applied.textZh && r.applied.note ? '；' : ''}
                       {lang === 'en-US' ? (r.applied.noteEn ?? r.applied.note) : r.applied.note}
                     </Typography.Text>

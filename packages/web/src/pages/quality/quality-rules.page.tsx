@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { QUALITY_RECORD_TYPE_LABELS, QUALITY_TIMELINESS_TYPES, type QualityTimelinessType } from '@fuyou/core';
+import { useHasPermission } from '../../app/auth';
 import { PageHeader } from '../../components/page-header';
 import { useApiFeedback } from '../../components/api-feedback';
 import { useI18n } from '../../i18n/i18n-provider';
@@ -38,7 +39,8 @@ export function QualityRulesPage() {
   const { showError } = useApiFeedback();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const home = useQualityHome();
+  // the sysadmin configures without reading quality results: no quality home for her, the national level by default
+  const home = useQualityHome(useHasPermission('quality.read'));
   const region = params.get('region') ?? home.data?.regionCode ?? '000000';
   const rules = useQuery({ queryKey: ['quality', 'rules', region], queryFn: () => qualityApi.rules(region) });
   const config = useQuery({ queryKey: ['quality', 'config', region], queryFn: () => qualityApi.config(region) });

@@ -15,9 +15,9 @@ import {
 import { useI18n } from '../../i18n/i18n-provider';
 import { qualityApi, type QualityHome } from './quality.api';
 
-/** The user's quality home (landing region, regions, permissions). */
-export function useQualityHome() {
-  return useQuery({ queryKey: ['quality', 'home'], queryFn: qualityApi.home, staleTime: 5 * 60_000 });
+/** The user's quality home (landing region, regions, permissions); asked only with `enabled` (quality.read). */
+export function useQualityHome(enabled = true) {
+  return useQuery({ queryKey: ['quality', 'home'], queryFn: qualityApi.home, staleTime: 5 * 60_000, enabled });
 }
 
 /** A select of the regions the user may look at (her region and the ones under it). */

@@ -103,8 +103,12 @@ export function AidDecisionModal(props: { application: AidApplication | null; on
       {a && (
         <Typography.Paragraph type="secondary">
           {lab(AID_PROGRAMME, a.programme, lang)} · {a.condition} · {pick('申请', 'applied')} {a.appliedOn}
-          {a.amountRequested !== null ? ` · ${pick('申请金额', 'requested')} ${a.amountRequested} 元` : ''}
-          {a.approvedAmount !== null ? ` · ${pick('批准金额', 'approved')} ${a.approvedAmount} 元` : ''}
+          {a.amountRequested !== null
+            ? ` · ${pick('申请金额', 'requested')} ${a.amountRequested} ${pick('元', 'yuan')}`
+            : ''}
+          {a.approvedAmount !== null
+            ? ` · ${pick('批准金额', 'approved')} ${a.approvedAmount} ${pick('元', 'yuan')}`
+            : ''}
         </Typography.Paragraph>
       )}
       <Form.Item name="decision" label={pick('操作', 'Step')} rules={[{ required: true }]}>

@@ -101,12 +101,12 @@ export function toBody(v: CardValues): Record<string, unknown> {
 
 /** The category a typed ICD-10 code falls in (shown beside the code). */
 function CategoryHint(props: { form: FormInstance<CardValues>; index: number }) {
-  const { lang } = useI18n();
+  const { lang, pick } = useI18n();
   const code = Form.useWatch(['defects', props.index, 'icd10'], props.form) as string | undefined;
   const c = code ? birthDefectCategoryForIcd10(code) : null;
   return (
     <Typography.Text type={c ? 'secondary' : 'danger'} data-testid={`bd-category-${props.index}`}>
-      {code ? (c ? `${c.no}. ${lab(DEFECT_CATEGORY, c.code, lang)}` : '非Q编码') : ''}
+      {code ? (c ? `${c.no}. ${lab(DEFECT_CATEGORY, c.code, lang)}` : pick('非Q编码', 'not a Q code')) : ''}
     </Typography.Text>
   );
 }

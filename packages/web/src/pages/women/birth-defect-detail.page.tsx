@@ -179,7 +179,7 @@ export function BirthDefectDetailPage() {
             {
               title: pick('批准金额', 'Approved'),
               dataIndex: 'approvedAmount',
-              render: (v: number | null) => (v === null ? '—' : `${v} 元`),
+              render: (v: number | null) => (v === null ? '—' : `${v} ${pick('元', 'yuan')}`),
             },
             { title: pick('发放日期', 'Paid'), dataIndex: 'paidOn', render: (v: string | null) => v ?? '—' },
             {

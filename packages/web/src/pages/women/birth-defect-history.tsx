@@ -66,9 +66,9 @@ export function BirthDefectHistory(props: { personId: string }) {
             title: pick('金额', 'Amount'),
             render: (_: unknown, a) =>
               a.approvedAmount !== null
-                ? `${a.approvedAmount} 元`
+                ? `${a.approvedAmount} ${pick('元', 'yuan')}`
                 : a.amountRequested !== null
-                  ? `${pick('申请', 'asked')} ${a.amountRequested} 元`
+                  ? `${pick('申请', 'asked')} ${a.amountRequested} ${pick('元', 'yuan')}`
                   : '—',
           },
         ]}

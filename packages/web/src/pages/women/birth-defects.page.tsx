@@ -41,8 +41,12 @@ import {
 } from './women-labels';
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
-const yuan = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN')} 元`;
+const yuan = (v: number | null | undefined, lang: string) =>
+  v === null || v === undefined
+    ? '—'
+    : lang === 'en-US'
+      ? `${v.toLocaleString('en-US')} yuan`
+      : `${v.toLocaleString('zh-CN')} 元`;
 
 /** Rate per 10,000 perinatal births per county, the total and by category. */
 function RateCard() {
@@ -460,8 +464,8 @@ export function AidList() {
         )}
       </Space>
       <Typography.Paragraph type="secondary">
-        {pick('申请', 'Requested')} {yuan(list.data?.requestedAmount)} · {pick('批准', 'approved')}{' '}
-        {yuan(list.data?.approvedAmount)} · {pick('已发放', 'paid')} {yuan(list.data?.paidAmount)}
+        {pick('申请', 'Requested')} {yuan(list.data?.requestedAmount, lang)} · {pick('批准', 'approved')}{' '}
+        {yuan(list.data?.approvedAmount, lang)} · {pick('已发放', 'paid')} {yuan(list.data?.paidAmount, lang)}
       </Typography.Paragraph>
       <Table<AidApplication>
         rowKey="id"
@@ -483,8 +487,16 @@ export function AidList() {
             render: (v: string) => lab(AID_PROGRAMME, v, lang),
           },
           { title: pick('病种', 'Condition'), dataIndex: 'condition' },
-          { title: pick('申请金额', 'Requested'), dataIndex: 'amountRequested', render: yuan },
-          { title: pick('批准金额', 'Approved'), dataIndex: 'approvedAmount', render: yuan },
+          {
+            title: pick('申请金额', 'Requested'),
+            dataIndex: 'amountRequested',
+            render: (v: number | null) => yuan(v, lang),
+          },
+          {
+            title: pick('批准金额', 'Approved'),
+            dataIndex: 'approvedAmount',
+            render: (v: number | null) => yuan(v, lang),
+          },
           {
             title: pick('状态', 'Status'),
             render: (_: unknown, r) => (

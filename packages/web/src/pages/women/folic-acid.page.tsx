@@ -67,7 +67,7 @@ function FollowUpModal(props: { d: DispensingListItem | null; onClose(): void })
 export function FolicAcidPage() {
   const { lang, pick } = useI18n();
   const [view, setView] = useState<View>('overdue');
-  const common = useCommonFilters({ datesLabel: '发放' });
+  const common = useCommonFilters({ datesLabel: ['发放', 'Issued'] });
   const { page, setPage } = common;
   const [current, setCurrent] = useState<DispensingListItem | null>(null);
   const filter = { ...common.values, followUp: view === 'all' ? undefined : view };

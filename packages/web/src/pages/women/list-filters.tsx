@@ -16,7 +16,9 @@ export interface CommonFilterValues {
  * State and controls of the common list filters. `controls` goes into the page's filter row; `values` into the
  * list query and the export URL; call `reset()` when a page-specific filter changes, so the list starts at page 1.
  */
-export function useCommonFilters(opts: { name?: boolean; institution?: boolean; datesLabel?: string } = {}) {
+export function useCommonFilters(
+  opts: { name?: boolean; institution?: boolean; datesLabel?: readonly [zh: string, en: string] } = {},
+) {
   const { pick } = useI18n();
   const [q, setQ] = useState<string | undefined>();
   const [institutionId, setInstitutionId] = useState<string | null>(null);
@@ -54,7 +56,11 @@ export function useCommonFilters(opts: { name?: boolean; institution?: boolean; 
       )}
       <DatePicker.RangePicker
         value={range}
-        placeholder={opts.datesLabel ? [`${opts.datesLabel}${pick('起', ' from')}`, pick('止', 'to')] : undefined}
+        placeholder={
+          opts.datesLabel
+            ? [pick(`${opts.datesLabel[0]}起`, `${opts.datesLabel[1]} from`), pick('止', 'to')]
+            : undefined
+        }
         onChange={(v) => {
           setRange(v as [Dayjs | null, Dayjs | null] | null);
           setPage(1);

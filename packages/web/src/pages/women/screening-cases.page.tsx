@@ -18,7 +18,7 @@ export function ScreeningCasesPage() {
   const [view, setView] = useState<View>('overdue');
   const [kind, setKind] = useState<string | undefined>();
   const [state, setState] = useState<string | undefined>();
-  const common = useCommonFilters({ name: false, datesLabel: '发现' });
+  const common = useCommonFilters({ name: false, datesLabel: ['发现', 'Found'] });
   const { page, setPage } = common;
   const filter = {
     ...common.values,

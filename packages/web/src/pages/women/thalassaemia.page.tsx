@@ -138,7 +138,7 @@ function Couples() {
   const { applyToForm, showError } = useApiFeedback();
   const [view, setView] = useState<'pending' | 'overdue' | 'all'>('pending');
   const [risk, setRisk] = useState<string | undefined>();
-  const common = useCommonFilters({ institution: false, datesLabel: '评估' });
+  const common = useCommonFilters({ institution: false, datesLabel: ['评估', 'Assessed'] });
   const { page, setPage } = common;
   const [form] = Form.useForm<{ femalePersonId: string; malePersonId: string }>();
   const filter = {
@@ -291,7 +291,7 @@ export function ThalassaemiaPage() {
   const [open, setOpen] = useState(false);
   const [carrier, setCarrier] = useState(false);
   const [kind, setKind] = useState<string | undefined>();
-  const common = useCommonFilters({ datesLabel: '检测' });
+  const common = useCommonFilters({ datesLabel: ['检测', 'Tested'] });
   const { page, setPage } = common;
   const filter = { ...common.values, kind, carrier: carrier ? 'true' : undefined };
   const list = useQuery({

@@ -211,8 +211,9 @@ export const WOMEN_MODULES: AppModule[] = [
     labelZh: '惠民项目进度',
     labelEn: 'Funded programmes',
     icon: <FundOutlined />,
-    // sysadmin, clinicians, supervisors, statisticians and the commission (the server checks the rest)
-    permission: 'institution.read',
+    // the readers the server admits (programme.service's PROGRAMME_READERS): the sysadmin (setting.manage), care
+    // and the indicator readers; not the security administrator
+    permission: ['setting.manage', 'care.read', 'indicator.read'],
     element: <ProgrammesPage />,
     group: 'work',
   },
