@@ -4,4 +4,4 @@ export * from './schema/index';
 export * from './pglite-dialect';
 export * from './reference/regions';
 export { sql } from 'kysely';
-export type { Kysely, Transaction, Selectable, Insertable, Updateable } from 'kysely';
+export type { Kysely, RawBuilder, SelectQueryBuilder, Transaction, Selectable, Insertable, Updateable } from 'kysely';
