@@ -508,9 +508,18 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
           ...(k === 0 || g >= 196 ? { hbGL: Math.round(rng.gauss(118, 11, 70, 160)) } : {}),
           ...(g >= 168 && g <= 196
             ? {
+                // the server's keys (labsSchema): the bulk load writes this JSON as the server would store it
                 ogtt: gdm
-                  ? { fasting: r1(rng.gauss(5.4, 0.4)), h1: r1(rng.gauss(10.4, 0.8)), h2: r1(rng.gauss(8.9, 0.6)) }
-                  : { fasting: r1(rng.gauss(4.5, 0.3)), h1: r1(rng.gauss(7.5, 1)), h2: r1(rng.gauss(6.4, 0.7)) },
+                  ? {
+                      fastingMmolL: r1(rng.gauss(5.4, 0.4)),
+                      oneHourMmolL: r1(rng.gauss(10.4, 0.8)),
+                      twoHourMmolL: r1(rng.gauss(8.9, 0.6)),
+                    }
+                  : {
+                      fastingMmolL: r1(rng.gauss(4.5, 0.3)),
+                      oneHourMmolL: r1(rng.gauss(7.5, 1)),
+                      twoHourMmolL: r1(rng.gauss(6.4, 0.7)),
+                    },
               }
             : {}),
         }),

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateResidentId } from '@fuyou/core';
 import { buildRegionRows } from '@fuyou/db';
+import { labsSchema } from '@fuyou/server/modules/maternal/maternal.schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBatch, TABLE_ORDER, type RowSink } from './batch';
 import { dayOf } from './dates';
@@ -147,6 +148,22 @@ describe('generator: every module table gets rows', () => {
   it.each(created.filter((t) => !NOT_GENERATED[t]))('%s', (table) => {
     expect(TABLE_ORDER as readonly string[]).toContain(table);
     expect(b.tables.get(table)?.length ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe("generator: stored JSON has the server's shape", () => {
+  it("every antenatal visit's labs pass the server's labs schema unchanged (OGTT keys fastingMmolL/oneHourMmolL/twoHourMmolL)", () => {
+    const visits = batch(5, county('330902', 1_000)).tables.get('anc_visit') ?? [];
+    const labs = visits.map((v) => JSON.parse(v.labs as string) as Record<string, unknown>);
+    // not vacuous: the batch has OGTTs (24–28 weeks) and haemoglobins
+    expect(labs.filter((l) => l.ogtt).length).toBeGreaterThan(50);
+    expect(labs.filter((l) => l.hbGL !== undefined).length).toBeGreaterThan(50);
+    for (const l of labs) {
+      const parsed = labsSchema.safeParse(l);
+      expect(parsed.success, JSON.stringify(l)).toBe(true);
+      // zod drops keys it does not know: a generator key the server does not read would vanish here
+      expect(parsed.data).toEqual(l);
+    }
   });
 });
 

@@ -184,10 +184,8 @@ export async function writeBatchThroughServices(
         out.skipped++;
         continue;
       }
-      const labs = JSON.parse(v.labs as string) as {
-        hbGL?: number;
-        ogtt?: { fasting: number; h1: number; h2: number };
-      };
+      // the generator writes the labs with the server's keys (labsSchema); they are posted as they are
+      const labs = JSON.parse(v.labs as string) as Record<string, unknown>;
       const assessment = k > 0 && v.risk_assessment_id ? assessments.get(v.risk_assessment_id as string) : undefined;
       const r = await call('antenatal visit', () =>
         m.visits.create(
@@ -205,12 +203,7 @@ export async function writeBatchThroughServices(
             fetalHeartRates: (v.fetal_heart_rates as number[]).length ? (v.fetal_heart_rates as number[]) : undefined,
             presentation: str(v.presentation),
             oedema: str(v.oedema),
-            labs: defined({
-              hbGL: labs.hbGL,
-              ogtt: labs.ogtt
-                ? { fastingMmolL: labs.ogtt.fasting, oneHourMmolL: labs.ogtt.h1, twoHourMmolL: labs.ogtt.h2 }
-                : undefined,
-            }),
+            labs,
             nextAppointment: str(v.next_appointment),
             assessment: assessment ? { items: assessment.ticked_items as string[] } : undefined,
           }) as never,
