@@ -59,6 +59,24 @@ describe('the clinic worklist', () => {
     expect(pt.body.items.map((i: Item) => i.pregnancyId)).not.toContain(p.id);
   });
 
+  it('counts every matching row, not the page: a limit of 1 lists one item per kind with the same counts', async () => {
+    // two orange women: two reports waiting, more than the page of one holds
+    for (let i = 0; i < 2; i++) {
+      const o = await registered(w.dh, 20 * 7, { registeredOn: daysAgo(5) }, { birthDate: yearsAgo(41) });
+      await w.dh.post(`/api/v1/pregnancies/${o.id}/risk-assessments`, { assessedOn: daysAgo(0), items: [] });
+    }
+    const all = await w.dh.get('/api/v1/maternal-worklist?limit=500');
+    const one = await w.dh.get('/api/v1/maternal-worklist?limit=1');
+    expect(one.status).toBe(200);
+    expect(one.body.counts).toEqual(all.body.counts);
+    expect(all.body.counts.report_due).toBeGreaterThanOrEqual(2);
+    expect(all.body.counts.visit_due).toBeGreaterThanOrEqual(2);
+    for (const [kind, n] of Object.entries(all.body.counts as Record<string, number>)) {
+      expect(all.body.items.filter((i: Item) => i.kind === kind)).toHaveLength(Math.min(n, 500));
+      expect(one.body.items.filter((i: Item) => i.kind === kind)).toHaveLength(Math.min(n, 1));
+    }
+  });
+
   it('shows PMTCT actions to PMTCT users only', async () => {
     const p = await registered(w.pmtct, 12 * 7);
     await w.pmtct.post(`/api/v1/pregnancies/${p.id}/pmtct-tests`, {

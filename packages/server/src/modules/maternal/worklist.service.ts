@@ -80,10 +80,10 @@ const HOSPITAL_BY_DAYS = gestationalAgeToDays(NATIONAL_HIGH_RISK_DUTIES_2017.del
  * prenatal-diagnosis follow-ups, PMTCT actions (pmtct permission only); filter by institution and township; counts.
  * Every query reads stored due dates through partial indexes on open rows (no schedule is computed per woman).
  *
- * Two statements answer it (issue #3: p95 under 100 ms for a county of 10,000 open pregnancies): the counts in one
- * statement (the kinds read from the pregnancy alone in ONE pass over the open pregnancies with
- * `count(*) filter (where …)`, the kinds of the joined tables as one scalar subquery each), and the pages of all
- * kinds as one `UNION ALL` of index-ordered, limited branches. A kind's count and its page share one condition.
+ * Two statements answer it (issue #3: p95 under 100 ms for a county of 10,000 open pregnancies): the counts of the
+ * kinds read from the pregnancy alone in ONE pass over the open pregnancies (`count(*) filter (where …)`), and the
+ * pages of all kinds as one `UNION ALL` of limited branches, each in its index order, the kinds of the joined tables
+ * counted on their branch (`count(*) over ()`, before the limit). A kind's count and its page share one condition.
  */
 export function createWorklistService(deps: ModuleDeps) {
   const { db, audit } = deps;
@@ -182,27 +182,11 @@ export function createWorklistService(deps: ModuleDeps) {
             .where('x.closed', '=', false)
             .where('x.next_action_due', '<=', until);
 
-        // ------------------------------------------------ the counts: one statement
-        const counted = (q: { select: unknown }, k: WorkKind) =>
-          (q as ReturnType<typeof base>).select(sql<number>`count(*)::int`.as('n')).as(k);
-        const joinedCounts = {
-          report_due: () => counted(reportQ(), 'report_due'),
-          case_followup: () => counted(followupQ(), 'case_followup'),
-          delivery_hospital: () => counted(hospitalQ(), 'delivery_hospital'),
-          referral_not_received: () => counted(notReceivedQ(), 'referral_not_received'),
-          referral_outcome: () => counted(outcomeQ(), 'referral_outcome'),
-          prenatal_followup: () => counted(prenatalQ(), 'prenatal_followup'),
-          pmtct_action: () => counted(pmtctQ(), 'pmtct_action'),
-        } as const satisfies Partial<Record<WorkKind, () => unknown>>;
+        // ------------------------------------------------ the counts of the pregnancy kinds: one pass
         const passKinds = kinds.filter((k) => onPregnancy[k]);
-        const subKinds = kinds.filter((k): k is keyof typeof joinedCounts => k in joinedCounts);
-        const subCounts = subKinds.map((k) => joinedCounts[k]());
         const countsQ = passKinds.length
-          ? base().select([
-              ...passKinds.map((k) => sql<number>`(count(*) filter (where ${onPregnancy[k]!}))::int`.as(k)),
-              ...subCounts,
-            ])
-          : trx.selectNoFrom(subCounts);
+          ? base().select(passKinds.map((k) => sql<number>`(count(*) filter (where ${onPregnancy[k]!}))::int`.as(k)))
+          : null;
 
         // ------------------------------------------------ the pages: one UNION ALL
         const cols = [
@@ -232,6 +216,8 @@ export function createWorklistService(deps: ModuleDeps) {
               : sql<Date | string | null>`null::timestamptz`
             ).as('due_at'),
             (o.colour ? sql<string | null>`${sql.ref(o.colour)}` : sql<string | null>`null::text`).as('rep_colour'),
+            // the kinds of the joined tables are counted on their page: every matching row, before the limit
+            (onPregnancy[k] ? sql<number | null>`null::int` : sql<number | null>`(count(*) over ())::int`).as('total'),
           ] as const;
         // each branch keeps its index order and limit inside; row_number() over () numbers the rows in that order
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any branch's tables; only its row type matters
@@ -343,11 +329,13 @@ export function createWorklistService(deps: ModuleDeps) {
           : null;
 
         const [countRow, rows] = await Promise.all([
-          countsQ.executeTakeFirstOrThrow() as Promise<Record<string, number | string | null>>,
-          pagesQ ? pagesQ.execute() : Promise.resolve([]),
+          countsQ ? (countsQ.executeTakeFirstOrThrow() as Promise<Record<string, number | null>>) : null,
+          pagesQ ? pagesQ.execute() : [],
         ]);
+        const totals = new Map<WorkKind, number>();
+        for (const r of rows) if (r.total !== null) totals.set(WORK_KINDS[r.k]!, r.total);
         const counts: Partial<Record<WorkKind, number>> = {};
-        for (const k of kinds) counts[k] = Number(countRow[k] ?? 0);
+        for (const k of kinds) counts[k] = Number((onPregnancy[k] ? countRow?.[k] : totals.get(k)) ?? 0);
 
         const now = new Date();
         const byDate = (edd: string) =>
