@@ -10,8 +10,8 @@ import { indicatorCatalogue, indicatorForVersion, isIndicatorError } from '@fuyo
 import { CASE_SUITES, INDICATOR_CASES, type IndicatorCase } from './indicator-cases.fixtures';
 import { unavailableById } from './measures/index';
 
-const targets = indicatorCatalogue.flatMap((d) =>
-  d.versions ? d.versions.map((v) => [d.id, v.id] as const) : [[d.id, undefined] as const],
+const targets: [string, string | undefined][] = indicatorCatalogue.flatMap((d) =>
+  d.versions ? d.versions.map((v): [string, string | undefined] => [d.id, v.id]) : [[d.id, undefined]],
 );
 
 function queryOf(c: Pick<IndicatorCase, 'indicatorId' | 'version'>) {
