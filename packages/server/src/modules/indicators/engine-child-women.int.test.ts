@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope } from '@fuyou/db';
 import { startTestServer, type Client, type TestServer } from '../../testing';
 import { countMeasures, createTableCheck } from './engine';
+import { caseExpectation, caseLabel, casesOf, caseUrl } from './indicator-cases.fixtures';
 import { insertRow, Population } from './indicators.fixtures';
 
 const DH = '330902';
@@ -236,5 +237,13 @@ describe("women's-health measures (定海, report year 2026)", () => {
     expect(cc.body).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
     const cx = await sup.get('/api/v1/indicators/values/cervical_screening_coverage?regionCode=330902&period=2026RY');
     expect(cx.body).toMatchObject({ numerator: 2, denominator: 100, value: 2 });
+  });
+});
+
+describe('hand-counted catalogue cases (indicator-cases.fixtures.ts) through the API', () => {
+  it.each(casesOf('child_women').map((c) => [caseLabel(c), c] as const))('%s', async (_label, c) => {
+    const r = await sup.get(caseUrl(c));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject(caseExpectation(c));
   });
 });

@@ -8,6 +8,7 @@ import { indicatorMeasures } from '@fuyou/core';
 import { withScope } from '@fuyou/db';
 import { startTestServer, type Client, type TestServer } from '../../testing';
 import { countMeasures, createTableCheck, type CountRequest } from './engine';
+import { caseExpectation, caseLabel, casesOf, caseUrl } from './indicator-cases.fixtures';
 import { Population } from './indicators.fixtures';
 
 const DH = '330902';
@@ -393,5 +394,13 @@ describe('indicator API', () => {
     expect(r.body.length).toBeGreaterThanOrEqual(60);
     const lbw = r.body.find((x: any) => x.indicatorId === 'low_birth_weight_rate');
     expect(lbw).toMatchObject({ numerator: 2, denominator: 7 });
+  });
+});
+
+describe('hand-counted catalogue cases (indicator-cases.fixtures.ts) through the API', () => {
+  it.each(casesOf('maternal').map((c) => [caseLabel(c), c] as const))('%s', async (_label, c) => {
+    const r = await city.get(caseUrl(c));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject(caseExpectation(c));
   });
 });

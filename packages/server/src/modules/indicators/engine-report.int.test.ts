@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope } from '@fuyou/db';
-import { startTestServer, type TestServer } from '../../testing';
+import { startTestServer, type Client, type TestServer } from '../../testing';
 import { countMeasures, createTableCheck } from './engine';
+import { caseExpectation, caseLabel, casesOf, caseUrl } from './indicator-cases.fixtures';
 import { Population } from './indicators.fixtures';
 import type { Basis } from './measures/index';
 import { gynCampaign, gynExam, marriages, premaritalExam, setBirthSex } from './report.fixtures';
@@ -16,6 +17,7 @@ const DH = '330902';
 const PT = '330903';
 const RY = { from: '2025-10-01', to: '2026-09-30' };
 let s: TestServer;
+let sup: Client;
 
 async function count(ids: string[], basis: Basis = 'residence') {
   return withScope(s.db.db, { counties: [DH, PT] }, (trx) =>
@@ -29,6 +31,12 @@ async function total(id: string, basis: Basis = 'residence') {
 beforeAll(async () => {
   s = await startTestServer();
   const db = s.db.db;
+  sup = await s.login(
+    await s.user('mch_supervisor', {
+      institutionId: await s.institution(DH, { type: 'mch_hospital' }),
+      jurisdiction: DH,
+    }),
+  );
   const p = new Population(db);
 
   // survey: campaign A (RY2026, target 10) and B (RY2026, target 5); C started 20 Sep 2025 (RY2025, target 7)
@@ -186,5 +194,13 @@ describe('premarital examinations and marriages (卫统46)', () => {
   it('by household registration: the man registered in 普陀 is not counted for 定海', async () => {
     expect(await total('part_premarital_examined_male', 'hukou')).toBe(1);
     expect(await total('part_premarital_examined_male', 'non_hukou')).toBe(1);
+  });
+});
+
+describe('hand-counted catalogue cases (indicator-cases.fixtures.ts) through the API', () => {
+  it.each(casesOf('report').map((c) => [caseLabel(c), c] as const))('%s', async (_label, c) => {
+    const r = await sup.get(caseUrl(c));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject(caseExpectation(c));
   });
 });

@@ -109,14 +109,24 @@ export function areaOfMeasure(measureId: string): 'maternal' | 'child' | 'women'
   return null;
 }
 
-function extrasOf(baseId: string, needs: Iterable<string>): Fragment {
+/** The extra columns asked for, and the per-table aggregates they read (joined once each). */
+function extrasOf(baseId: string, needs: Iterable<string>, c: MeasureContext): { extras: Fragment; joins: Fragment } {
   const base = bases.get(baseId)!;
-  const list = [...new Set(needs)].map((n) => {
+  const names = [...new Set(needs)];
+  const list = names.map((n) => {
     const expr = base.extras[n];
     if (!expr) throw new Error(`base ${baseId} has no column ${n}`);
     return sql`${expr} as ${sql.ref(n)}`;
   });
-  return list.length ? sql.join(list) : sql`null as _none`;
+  const aggs = [...new Set(names.flatMap((n) => base.extraAggregates?.[n] ?? []))].map((a) => {
+    const join = base.aggregates?.[a];
+    if (!join) throw new Error(`base ${baseId} has no aggregate ${a}`);
+    return join(c);
+  });
+  return {
+    extras: list.length ? sql.join(list) : sql`null as _none`,
+    joins: aggs.length ? sql.join(aggs, sql` `) : sql``,
+  };
 }
 
 function contextOf(req: Pick<CountRequest, 'counties' | 'scope' | 'from' | 'to'>, basis: Basis): MeasureContext {
@@ -132,15 +142,16 @@ async function countBaseGroup(
   groupBy: GroupBy,
 ): Promise<Map<string, Map<string, number>>> {
   const base = bases.get(baseId)!;
-  const extras = extrasOf(
+  const { extras, joins } = extrasOf(
     baseId,
     measures.flatMap((m) => m.needs),
+    c,
   );
   const counts = sql.join(measures.map((m, i) => sql`count(*) filter (where ${m.where})::int as ${sql.ref(`m${i}`)}`));
   const key = groupBy === 'institution' ? sql`b.county_code, b.institution_id` : sql`b.county_code`;
   const r = await sql<Record<string, unknown>>`select b.county_code, ${
     groupBy === 'institution' ? sql`b.institution_id::text as institution_id` : sql`null as institution_id`
-  }, ${counts} from (${base.source(c, extras)}) b group by ${key}`.execute(trx);
+  }, ${counts} from (${base.source(c, extras, joins)}) b group by ${key}`.execute(trx);
   const out = new Map<string, Map<string, number>>();
   measures.forEach((m, i) => {
     const byKey = new Map<string, number>();
@@ -297,8 +308,9 @@ export function memberRowsSql(measureId: string, req: Omit<CountRequest, 'measur
   if (!m) throw new Error(`measure ${measureId} has no rows`);
   const base = bases.get(m.base)!;
   const c = contextOf(req, effectiveBasis(measureId, req.basis));
+  const { extras, joins } = extrasOf(m.base, m.needs, c);
   return sql`select b.county_code, b.subject_id, b.person_id, b.person_county, b.pregnancy_id, b.event_date,
-    b.institution_id from (${base.source(c, extrasOf(m.base, m.needs))}) b where ${m.where}`;
+    b.institution_id from (${base.source(c, extras, joins)}) b where ${m.where}`;
 }
 
 /** Whether a measure has rows behind it (aggregate figures and unavailable measures do not). */

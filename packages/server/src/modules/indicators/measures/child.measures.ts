@@ -6,7 +6,7 @@
 import { NATIONAL_CHILD_SCHEDULE } from '@fuyou/core';
 import { sql } from '@fuyou/db';
 import { pmtctCode } from './maternal.measures';
-import { basisOf, jsonArray, standardColumns, type BaseDef, type MeasureDef } from './measure-types';
+import { basisOf, jsonArray, recordCounties, standardColumns, type BaseDef, type MeasureDef } from './measure-types';
 
 /**
  * The ages (months) of the 4:2:2 check-ups of the first three years: the month contacts of the national plan
@@ -53,20 +53,31 @@ const children: BaseDef = {
   tables: ['child_profile', 'child_checkup', 'child_screening'],
   supports: ['residence', 'hukou', 'facility'],
   extras: {
-    checks: sql`(select count(*)::int from child_checkup cc where cc.county_code = cp.county_code
-      and cc.person_id = cp.person_id and cc.kind <> 'newborn_visit' and cc.weight_kg is not null
-      and cc.length_cm is not null and cc.visit_date between x_from and x_to)`,
+    checks: sql`coalesce(cca.checks, 0)`,
     required: sql`greatest(1, (select count(*)::int from unnest(${[...SYSTEMATIC_CHECKUP_MONTHS]}::int[]) mo
       where (pc.birth_date + make_interval(months => mo))::date between x_from and x_to))`,
-    checked: sql`exists (select 1 from child_checkup cc where cc.county_code = cp.county_code
-      and cc.person_id = cp.person_id and cc.weight_kg is not null and cc.length_cm is not null
-      and cc.visit_date between x_from and x_to)`,
-    dev_screened: sql`(exists (select 1 from child_screening sc where sc.county_code = cp.county_code
-        and sc.person_id = cp.person_id and sc.kind in ('development', 'autism') and sc.screened_on between x_from and x_to)
-      or exists (select 1 from child_checkup cc where cc.county_code = cp.county_code and cc.person_id = cp.person_id
-        and cc.warning_signs <> '{}'::jsonb and cc.visit_date between x_from and x_to))`,
+    checked: sql`coalesce(cca.checked, false)`,
+    dev_screened: sql`(coalesce(sca.screened, false) or coalesce(cca.warned, false))`,
   },
-  source(c, extras) {
+  extraAggregates: { checks: ['checkups'], checked: ['checkups'], dev_screened: ['checkups', 'screenings'] },
+  aggregates: {
+    // the period's check-ups, one pass: those with height and weight (newborn visits apart), any, with warning signs
+    checkups: (c) => sql`left join (select cc.county_code, cc.person_id,
+        count(*) filter (where cc.kind <> 'newborn_visit' and cc.weight_kg is not null
+          and cc.length_cm is not null)::int as checks,
+        bool_or(cc.weight_kg is not null and cc.length_cm is not null) as checked,
+        bool_or(cc.warning_signs <> '{}'::jsonb) as warned
+      from child_checkup cc
+      where cc.county_code = any(${recordCounties(c)}::bpchar[])
+        and cc.visit_date between ${c.from}::date and ${c.to}::date
+      group by 1, 2) cca on cca.county_code = cp.county_code and cca.person_id = cp.person_id`,
+    screenings: (c) => sql`left join (select sc.county_code, sc.person_id, true as screened
+      from child_screening sc
+      where sc.county_code = any(${recordCounties(c)}::bpchar[]) and sc.kind in ('development', 'autism')
+        and sc.screened_on between ${c.from}::date and ${c.to}::date
+      group by 1, 2) sca on sca.county_code = cp.county_code and sca.person_id = cp.person_id`,
+  },
+  source(c, extras, joins) {
     const b = basisOf(c, { rec: 'cp', person: 'cp.person_id', inst: 'cp.managing_institution_id' });
     return sql`select ${standardColumns({
       county: b.county,
@@ -81,6 +92,7 @@ const children: BaseDef = {
     join person pc on pc.county_code = cp.county_code and pc.id = cp.person_id
     cross join (select ${c.from}::date as x_from, ${c.to}::date as x_to) xp
     ${b.joins}
+    ${joins}
     where ${b.filter} and pc.birth_date <= x_to and pc.birth_date > (x_to - interval '7 years')::date
       and (pc.deceased_on is null or pc.deceased_on > x_to)
       and (cp.status = 'active' or cp.closed_on > x_to)`;

@@ -11,7 +11,16 @@ import {
   WHO_PREGNANCY_ANAEMIA_CRITERIA,
 } from '@fuyou/core';
 import { sql } from '@fuyou/db';
-import { basisOf, standardColumns, type BaseDef, type MeasureDef, type SumMeasureDef } from './measure-types';
+import {
+  basisOf,
+  recordCounties,
+  standardColumns,
+  type BaseDef,
+  type Fragment,
+  type MeasureContext,
+  type MeasureDef,
+  type SumMeasureDef,
+} from './measure-types';
 
 const t = NATIONAL_DELIVERY_THRESHOLDS;
 /** First day of the perinatal period, in days of gestation (28+0 → 196). */
@@ -37,9 +46,23 @@ const inPerinatalScope = (bo: string, d: string) =>
   sql`(${sql.raw(bo)}.outcome = 'live_birth' or (${sql.raw(bo)}.outcome in ('fetal_death', 'stillbirth')
     and ${sql.raw(d)}.ga_days >= ${PERINATAL_FROM_DAYS}))`;
 
-const pmtctTest = (infection: string, extra = sql`true`) =>
-  sql`exists (select 1 from pmtct_test pt where pt.county_code = d.county_code and pt.pregnancy_id = d.pregnancy_id
-    and pt.infection = ${infection} and pt.tested_on <= d.delivery_date + 1 and ${extra})`;
+/** The infections of the maternal tests. */
+const INFECTIONS = ['hiv', 'syphilis', 'hbv'] as const;
+
+/**
+ * The period's deliveries whose record lies in the counties the context reads (`k`: county, pregnancy, delivery
+ * date): the rows each per-table aggregate of the `delivered` base is restricted to.
+ */
+const periodDeliveries = (c: MeasureContext) => sql`select k.county_code, k.pregnancy_id, k.delivery_date
+  from delivery k where k.county_code = any(${recordCounties(c)}::bpchar[])
+    and k.delivery_date between ${c.from}::date and ${c.to}::date`;
+
+/** A `left join` of one per-table aggregate of the period's deliveries, on the delivery's pregnancy. */
+const pregnancyAggregate = (alias: string, select: Fragment, from: Fragment, c: MeasureContext, where = sql`true`) =>
+  sql`left join (select t.county_code, t.pregnancy_id, ${select}
+    from ${from} t join (${periodDeliveries(c)}) k on k.county_code = t.county_code and k.pregnancy_id = t.pregnancy_id
+    where ${where} group by 1, 2) ${sql.raw(alias)}
+    on ${sql.raw(alias)}.county_code = d.county_code and ${sql.raw(alias)}.pregnancy_id = d.pregnancy_id`;
 
 /** Women delivered in the period (产妇): one row per delivery with at least one birth in the perinatal scope. */
 const delivered: BaseDef = {
@@ -58,36 +81,84 @@ const delivered: BaseDef = {
   supports: ['residence', 'hukou', 'facility'],
   extras: {
     early: sql`pg.early_registration`,
-    anc_n: sql`(select count(*)::int from anc_visit v where v.county_code = d.county_code
-      and v.pregnancy_id = d.pregnancy_id and v.visit_date <= d.delivery_date)`,
+    anc_n: sql`coalesce(av.anc_n, 0)`,
     facility_delivery: sql`(d.place = 'institution')`,
-    pp28: sql`exists (select 1 from postpartum_visit pv where pv.county_code = d.county_code
-      and pv.pregnancy_id = d.pregnancy_id and pv.visit_date between d.delivery_date and d.delivery_date + 28)`,
-    pp42: sql`exists (select 1 from postpartum_visit pv where pv.county_code = d.county_code
-      and pv.pregnancy_id = d.pregnancy_id and pv.visit_date between d.delivery_date and d.delivery_date + 42)`,
+    pp28: sql`coalesce(ppv.pp28, false)`,
+    pp42: sql`coalesce(ppv.pp42, false)`,
     caesarean: sql`(d.mode = 'caesarean')`,
     social_caesarean: sql`(d.mode = 'caesarean' and d.caesarean_no_medical_indication)`,
-    anaemia: sql`(exists (select 1 from anc_visit v where v.county_code = d.county_code
-        and v.pregnancy_id = d.pregnancy_id and jsonb_typeof(v.labs -> 'hbGL') = 'number'
-        and (v.labs ->> 'hbGL')::numeric < ${MODERATE_ANAEMIA_BELOW_GL})
-      or exists (select 1 from postpartum_visit pv where pv.county_code = d.county_code
-        and pv.pregnancy_id = d.pregnancy_id and pv.hb_gl < ${MODERATE_ANAEMIA_BELOW_GL}
-        and pv.visit_date <= d.delivery_date + 42))`,
-    serum: sql`exists (select 1 from prenatal_screening ps where ps.county_code = d.county_code
-      and ps.pregnancy_id = d.pregnancy_id and ps.method in ('serum_first', 'serum_second'))`,
-    serum_cfdna: sql`exists (select 1 from prenatal_screening ps where ps.county_code = d.county_code
-      and ps.pregnancy_id = d.pregnancy_id and ps.method in ('serum_first', 'serum_second', 'cfdna'))`,
-    diagnosed: sql`exists (select 1 from prenatal_screening ps where ps.county_code = d.county_code
-      and ps.pregnancy_id = d.pregnancy_id and ps.diagnosed_on is not null)`,
+    anaemia: sql`(coalesce(av.low_hb, false) or coalesce(ppv.low_hb, false))`,
+    serum: sql`coalesce(psa.serum, false)`,
+    serum_cfdna: sql`coalesce(psa.serum_cfdna, false)`,
+    diagnosed: sql`coalesce(psa.diagnosed, false)`,
     ...Object.fromEntries(
-      (['hiv', 'syphilis', 'hbv'] as const).flatMap((i) => [
-        [`${i}_any`, pmtctTest(i)],
-        [`${i}_pregnancy`, pmtctTest(i, sql`not pt.at_labour`)],
-        [`${i}_early`, pmtctTest(i, sql`pt.early_test`)],
-      ]),
+      INFECTIONS.flatMap((i) =>
+        ['any', 'pregnancy', 'early'].map((w) => [`${i}_${w}`, sql`coalesce(${sql.ref(`pta.${i}_${w}`)}, false)`]),
+      ),
     ),
   },
-  source(c, extras) {
+  extraAggregates: {
+    early: ['pregnancy'],
+    anc_n: ['anc'],
+    pp28: ['pp'],
+    pp42: ['pp'],
+    anaemia: ['anc', 'pp'],
+    serum: ['ps'],
+    serum_cfdna: ['ps'],
+    diagnosed: ['ps'],
+    ...Object.fromEntries(
+      INFECTIONS.flatMap((i) => ['any', 'pregnancy', 'early'].map((w) => [`${i}_${w}`, ['pmtct']])),
+    ),
+  },
+  aggregates: {
+    // the pregnancy record (every delivery has one: foreign key), read only for the registration
+    pregnancy: () => sql`join pregnancy pg on pg.county_code = d.county_code and pg.id = d.pregnancy_id`,
+    // antenatal visits before the delivery; any Hb below the moderate-anaemia bound in pregnancy
+    anc: (c) =>
+      pregnancyAggregate(
+        'av',
+        sql`count(*) filter (where t.visit_date <= k.delivery_date)::int as anc_n,
+          bool_or(case when jsonb_typeof(t.labs -> 'hbGL') = 'number'
+            then (t.labs ->> 'hbGL')::numeric < ${MODERATE_ANAEMIA_BELOW_GL} else false end) as low_hb`,
+        sql`anc_visit`,
+        c,
+      ),
+    // a postpartum visit within 28 / 42 days; a low Hb within 42 days
+    pp: (c) =>
+      pregnancyAggregate(
+        'ppv',
+        sql`bool_or(t.visit_date between k.delivery_date and k.delivery_date + 28) as pp28,
+          bool_or(t.visit_date between k.delivery_date and k.delivery_date + 42) as pp42,
+          bool_or(t.hb_gl < ${MODERATE_ANAEMIA_BELOW_GL} and t.visit_date <= k.delivery_date + 42) as low_hb`,
+        sql`postpartum_visit`,
+        c,
+      ),
+    ps: (c) =>
+      pregnancyAggregate(
+        'psa',
+        sql`bool_or(t.method in ('serum_first', 'serum_second')) as serum,
+          bool_or(t.method in ('serum_first', 'serum_second', 'cfdna')) as serum_cfdna,
+          bool_or(t.diagnosed_on is not null) as diagnosed`,
+        sql`prenatal_screening`,
+        c,
+      ),
+    // tests up to the day after the delivery: any, in pregnancy (not at labour), early
+    pmtct: (c) =>
+      pregnancyAggregate(
+        'pta',
+        sql.join(
+          INFECTIONS.flatMap((i) => [
+            sql`bool_or(t.infection = ${i}) as ${sql.ref(`${i}_any`)}`,
+            sql`bool_or(t.infection = ${i} and not t.at_labour) as ${sql.ref(`${i}_pregnancy`)}`,
+            sql`bool_or(t.infection = ${i} and t.early_test) as ${sql.ref(`${i}_early`)}`,
+          ]),
+        ),
+        sql`pmtct_test`,
+        c,
+        sql`t.tested_on <= k.delivery_date + 1`,
+      ),
+  },
+  source(c, extras, joins) {
     const b = basisOf(c, { rec: 'd', person: 'd.person_id', inst: 'd.institution_id' });
     return sql`select ${standardColumns({
       county: b.county,
@@ -99,13 +170,29 @@ const delivered: BaseDef = {
       institution: sql`d.institution_id`,
     })}, ${extras}
     from delivery d
-    join pregnancy pg on pg.county_code = d.county_code and pg.id = d.pregnancy_id
     ${b.joins}
+    ${joins}
     where ${b.filter} and d.delivery_date between ${c.from}::date and ${c.to}::date
       and exists (select 1 from birth_outcome bo where bo.county_code = d.county_code and bo.delivery_id = d.id
         and ${inPerinatalScope('bo', 'd')})`;
   },
 };
+
+/**
+ * The period's live-born children whose birth record lies in the counties the context reads (`k`: county, child,
+ * delivery date): the rows each per-table aggregate of the `births` base is restricted to.
+ */
+const periodChildren = (c: MeasureContext) => sql`select kb.county_code, kb.child_person_id, kd.delivery_date
+  from birth_outcome kb join delivery kd on kd.county_code = kb.county_code and kd.id = kb.delivery_id
+  where kd.county_code = any(${recordCounties(c)}::bpchar[]) and kd.delivery_date between ${c.from}::date and ${c.to}::date
+    and kb.child_person_id is not null`;
+
+/** A `left join` of one per-table aggregate of the period's children, on the birth's child. */
+const childAggregate = (alias: string, select: Fragment, from: Fragment, c: MeasureContext, where = sql`true`) =>
+  sql`left join (select t.county_code, t.person_id, ${select}
+    from ${from} t join (${periodChildren(c)}) k on k.county_code = t.county_code and k.child_person_id = t.person_id
+    where ${where} group by 1, 2) ${sql.raw(alias)}
+    on ${sql.raw(alias)}.county_code = bo.county_code and ${sql.raw(alias)}.person_id = bo.child_person_id`;
 
 /** Births in the perinatal scope delivered in the period (live births, fetal deaths and stillbirths ≥28 weeks). */
 const births: BaseDef = {
@@ -115,25 +202,56 @@ const births: BaseDef = {
   tables: ['birth_outcome', 'delivery', 'newborn_screening', 'child_checkup', 'child_case'],
   supports: ['residence', 'hukou', 'facility'],
   extras: {
-    hospital: sql`(d.place = 'institution' and not exists (select 1 from institution vi
-      where vi.id = d.institution_id and vi.type = 'village_clinic'))`,
+    hospital: sql`(d.place = 'institution' and vi.type is distinct from 'village_clinic')`,
     defect: sql`(cardinality(bo.defects) > 0)`,
     sex: sql`bo.sex`,
-    metabolic: sql`exists (select 1 from newborn_screening ns where ns.county_code = bo.county_code
-      and ns.person_id = bo.child_person_id and ns.kind = 'metabolic' and ns.events @> '[{"step":"sample"}]')`,
-    hearing: sql`exists (select 1 from newborn_screening ns where ns.county_code = bo.county_code
-      and ns.person_id = bo.child_person_id and ns.kind = 'hearing' and ns.events @> '[{"step":"initial"}]')`,
-    chd: sql`exists (select 1 from newborn_screening ns where ns.county_code = bo.county_code
-      and ns.person_id = bo.child_person_id and ns.kind = 'heart' and ns.events @> '[{"step":"screen"}]')`,
-    echo: sql`exists (select 1 from newborn_screening ns where ns.county_code = bo.county_code
-      and ns.person_id = bo.child_person_id and ns.kind = 'heart' and ns.events @> '[{"step":"echo"}]')`,
-    newborn_visited: sql`exists (select 1 from child_checkup cc where cc.county_code = bo.county_code
-      and cc.person_id = bo.child_person_id and cc.kind = 'newborn_visit'
-      and cc.visit_date between d.delivery_date and d.delivery_date + 28)`,
-    preterm_managed: sql`exists (select 1 from child_case cs where cs.county_code = bo.county_code
-      and cs.person_id = bo.child_person_id and cs.kind = 'preterm' and cs.status in ('open', 'closed'))`,
+    metabolic: sql`coalesce(nsa.metabolic, false)`,
+    hearing: sql`coalesce(nsa.hearing, false)`,
+    chd: sql`coalesce(nsa.chd, false)`,
+    echo: sql`coalesce(nsa.echo, false)`,
+    newborn_visited: sql`coalesce(nva.visited, false)`,
+    preterm_managed: sql`coalesce(pca.managed, false)`,
   },
-  source(c, extras) {
+  extraAggregates: {
+    hospital: ['institution'],
+    metabolic: ['screening'],
+    hearing: ['screening'],
+    chd: ['screening'],
+    echo: ['screening'],
+    newborn_visited: ['newborn_visit'],
+    preterm_managed: ['preterm_case'],
+  },
+  aggregates: {
+    // the delivering institution (a village clinic's birth is not a hospital birth)
+    institution: () => sql`left join institution vi on vi.id = d.institution_id`,
+    screening: (c) =>
+      childAggregate(
+        'nsa',
+        sql`bool_or(t.kind = 'metabolic' and t.events @> '[{"step":"sample"}]') as metabolic,
+          bool_or(t.kind = 'hearing' and t.events @> '[{"step":"initial"}]') as hearing,
+          bool_or(t.kind = 'heart' and t.events @> '[{"step":"screen"}]') as chd,
+          bool_or(t.kind = 'heart' and t.events @> '[{"step":"echo"}]') as echo`,
+        sql`newborn_screening`,
+        c,
+      ),
+    newborn_visit: (c) =>
+      childAggregate(
+        'nva',
+        sql`bool_or(t.visit_date between k.delivery_date and k.delivery_date + 28) as visited`,
+        sql`child_checkup`,
+        c,
+        sql`t.kind = 'newborn_visit'`,
+      ),
+    preterm_case: (c) =>
+      childAggregate(
+        'pca',
+        sql`true as managed`,
+        sql`child_case`,
+        c,
+        sql`t.kind = 'preterm' and t.status in ('open', 'closed')`,
+      ),
+  },
+  source(c, extras, joins) {
     const b = basisOf(c, { rec: 'd', person: 'd.person_id', inst: 'd.institution_id' });
     return sql`select ${standardColumns({
       county: b.county,
@@ -147,6 +265,7 @@ const births: BaseDef = {
     from birth_outcome bo
     join delivery d on d.county_code = bo.county_code and d.id = bo.delivery_id
     ${b.joins}
+    ${joins}
     where ${b.filter} and d.delivery_date between ${c.from}::date and ${c.to}::date and ${inPerinatalScope('bo', 'd')}`;
   },
 };

@@ -55,8 +55,19 @@ export interface BaseDef {
   supports: readonly Basis[];
   /** Named expressions a measure predicate may use as `b.<name>` (evaluated only when needed). */
   extras: Readonly<Record<string, Fragment>>;
-  /** The derived table: `select <standard columns>, <extras> from … where …` for the context. */
-  source(c: MeasureContext, extras: Fragment): Fragment;
+  /**
+   * Per-table aggregates the extras read: each a `left join (select <key>, count(*) filter (…), bool_or(…) …
+   * from <table> … group by <key>) <alias> on …` over the period's rows, so a table is read once per count
+   * (one grouped pass) instead of once per extra and row (a correlated probe). Joined only when an extra needs it.
+   */
+  aggregates?: Readonly<Record<string, (c: MeasureContext) => Fragment>>;
+  /** The aggregates each extra reads (extras not listed read none). */
+  extraAggregates?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The derived table: `select <standard columns>, <extras> from … <joins> where …` for the context; `joins` are
+   * the aggregates the asked extras need (empty when none).
+   */
+  source(c: MeasureContext, extras: Fragment, joins: Fragment): Fragment;
 }
 
 /** A measure: a predicate over one base's rows. */
@@ -155,6 +166,16 @@ export function basisOf(
     joins: sql``,
     filter: sql`${rec}.county_code = any(${[...c.counties]}::bpchar[])`,
   };
+}
+
+/**
+ * The counties whose records a base reads under the context's basis (the record's own county, before the basis
+ * county is worked out): the region's counties for residence and non_hukou, the user's scope for hukou and facility
+ * (a woman living in the scope may be registered in, or delivered in, the region). Aggregates restrict their table
+ * to these counties, as {@link basisOf}'s filter restricts the base.
+ */
+export function recordCounties(c: MeasureContext): string[] {
+  return [...(c.basis === 'hukou' || c.basis === 'facility' ? c.scope : c.counties)];
 }
 
 /** `jsonb` value as an array ('[]' when it is not one), for jsonb_array_elements. */
