@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --scale tiny|demo|county|city|province [--smoke] [--seed N] [--duration S] [--connections N]
- * [--database pglite|postgres] [--no-append] [--keep]`
+ * [--database pglite|postgres] [--no-append] [--keep] [--only dashboard,recompute,worklists,search,writes,worklist-county]`
  *
  * Runs the benchmark suite against the real server and a fresh database (PGlite, or a new database on the
  * DATABASE_URL server), prints a table and appends it with machine information to BENCHMARKS.md (smoke runs only
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     'no-append': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -47,6 +48,14 @@ if (databases.includes('postgres') && !process.env.DATABASE_URL) {
   console.error(`规模 ${scale} 需要 PostgreSQL：请设置 DATABASE_URL (scale ${scale} needs DATABASE_URL)`);
   process.exit(2);
 }
+const PARTS = ['dashboard', 'recompute', 'worklists', 'search', 'writes', 'worklist-county'] as const;
+const only = values.only ? new Set(values.only.split(',').map((x) => x.trim())) : undefined;
+for (const p of only ?? []) {
+  if (!(PARTS as readonly string[]).includes(p)) {
+    console.error(`unknown part ${p} of --only; one of ${PARTS.join(', ')}`);
+    process.exit(2);
+  }
+}
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 const started = performance.now();
 const results = [];
@@ -59,6 +68,7 @@ for (const database of databases) {
     duration: Number(values.duration ?? (values.smoke ? 1 : 15)),
     connections: values.smoke ? Math.min(5, Number(values.connections)) : Number(values.connections),
     keep: values.keep!,
+    ...(only ? { only } : {}),
     log: (m) => console.error(m),
   });
   results.push(r);

@@ -146,6 +146,10 @@ export function markdown(r: RunResult, command: string, date = new Date()): stri
       `| ${label}${audit} | ${f(l.requests, 0)} | ${f(l.throughput, 0)} | ${f(l.p50)} | ${f(l.p95)} | ${f(l.p99)} | ${l.errors + l.timeouts} / ${l.non2xx} |`,
     );
   }
+  for (const q of r.sequential)
+    lines.push(
+      `| ${r.writes.some((w) => w.name === q.name) || q.name.startsWith('register') ? '4' : '3'}. ${q.name}, one client (sequential) | ${q.timing.n} | — | ${f(q.timing.p50)} | ${f(q.timing.p95)} | — | 0 |`,
+    );
   const wc = r.worklistCounty;
   if (wc) {
     const what = `6. maternal worklist, ${wc.county} with ${f(wc.openPregnancies, 0)} open pregnancies`;

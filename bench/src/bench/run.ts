@@ -10,7 +10,7 @@ import { ensureRegions, migrate, openDatabase, sql, type DatabaseHandle } from '
 import { buildApp, loadConfig, randomKeyRing, systemContext, type App } from '@fuyou/server';
 import { DEMO_PASSWORD } from '@fuyou/server/seed/demo-institutions';
 import { seedScale, SCALES, type ScaleName, type SeedScaleResult } from '../generator/index';
-import type { LoadResult, LoadSpec } from '../load/load-runner';
+import { personBody, type LoadResult, type LoadSpec } from '../load/load-runner';
 import { handWrittenIndicators } from './sql-baseline';
 import { loadWorklistCounty, openPregnancies, WORKLIST_TARGET_OPEN } from './worklist-county';
 
@@ -24,8 +24,10 @@ export interface RunOptions {
   duration: number;
   connections: number;
   log: (m: string) => void;
-  /** Keep the PostgreSQL database afterwards (its name is printed). */
+  /** Keep the PostgreSQL database afterwards (its name is printed), and the data directory with the key ring. */
   keep?: boolean;
+  /** Run only these parts (dashboard, recompute, worklists, search, writes, worklist-county); all when undefined. */
+  only?: ReadonlySet<string>;
 }
 
 /** A measured latency distribution (ms) of sequential requests. */
@@ -48,6 +50,11 @@ export interface RunResult {
   recompute: { status: string; recomputeSeconds?: number; sqlSeconds: number; ratio?: number; counties: number };
   load: LoadResult[];
   writes: Array<LoadResult & { auditEvents: number }>;
+  /**
+   * The searches and the registration one request at a time from one client (no concurrency): the latency of the
+   * design itself, apart from the queueing of the load tests.
+   */
+  sequential: Array<{ name: string; timing: Timing }>;
   /**
    * 6. The maternal worklist of one county with many open pregnancies (issue #3), sequential requests: the whole
    * county and one clinic. At the bulk scales a county of ~10,000 open pregnancies is generated for it.
@@ -149,6 +156,18 @@ async function login(url: string, username: string): Promise<string> {
   return cookie;
 }
 
+async function timePost(url: string, cookie: string, path: string, body: unknown): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  if (res.status >= 400) throw new Error(`${path}: ${res.status}`);
+  return performance.now() - t;
+}
+
 async function timeGet(url: string, cookie: string, path: string): Promise<number> {
   const t = performance.now();
   const res = await fetch(url + path, { headers: { cookie } });
@@ -187,6 +206,7 @@ function recomputeFn(app: App, region: string): ((year: number) => Promise<numbe
  */
 export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
   const notes: string[] = [];
+  const want = (part: string) => !o.only || o.only.has(part);
   const db = await freshDatabase(o.database, !!o.keep, o.log, o.smoke);
   let app: App | null = null;
   let dataDir: string | null = null;
@@ -196,6 +216,19 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
     await ensureRegions(database.db);
     dataDir = mkdtempSync(join(tmpdir(), 'fuyou-bench-data-'));
     const keys = randomKeyRing();
+    if (o.keep) {
+      // the kept database's identifiers are encrypted with this key ring: `FUYOU_DATA_DIR=<dir>` serves them
+      writeFileSync(
+        join(dataDir, 'keys.json'),
+        JSON.stringify({
+          currentKeyId: keys.currentKeyId,
+          encKeys: Object.fromEntries(Object.entries(keys.encKeys).map(([k, b]) => [k, b.toString('base64')])),
+          hmacKey: keys.hmacKey.toString('base64'),
+        }),
+        { mode: 0o600 },
+      );
+      o.log(`保留密钥 key ring kept in ${dataDir}`);
+    }
     const config = loadConfig(
       {},
       {
@@ -269,7 +302,8 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
     const today = new Date(Date.now() + 8 * 3_600_000);
     const reportYear = def.years > 1 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
     const dashboard: RunResult['dashboard'] = { status: 'not available yet (no indicators API)' };
-    const dash = dashboardPath(app, region, reportYear);
+    const dash = want('dashboard') ? dashboardPath(app, region, reportYear) : null;
+    if (!want('dashboard')) dashboard.status = 'not run (--only)';
     if (dash) {
       (app.services.indicators as { engine?: EngineLike }).engine?.cache?.clear?.();
       try {
@@ -284,14 +318,15 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
 
     // ---------------------------------------------------------------- 2. recompute vs one SQL pass
     const t0 = performance.now();
-    const baseline = await handWrittenIndicators(database.db, reportYear);
+    const baseline = want('recompute') ? await handWrittenIndicators(database.db, reportYear) : [];
     const sqlSeconds = (performance.now() - t0) / 1000;
     const recompute: RunResult['recompute'] = {
       status: 'not available yet (no indicator recompute in the indicators module)',
       sqlSeconds,
       counties: baseline.length,
     };
-    const rec = recomputeFn(app, region);
+    const rec = want('recompute') ? recomputeFn(app, region) : null;
+    if (!want('recompute')) recompute.status = 'not run (--only)';
     if (rec) {
       try {
         const t1 = performance.now();
@@ -321,18 +356,22 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
     const common = { url, connections: o.connections, duration: o.duration, cookies: sessions };
     const loadResults: LoadResult[] = [];
     const specs: LoadSpec[] = [];
-    if (app.hasRoute({ method: 'GET', url: '/api/v1/maternal-worklist' }))
+    if (!want('worklists')) notes.push('worklists (3): not run (--only)');
+    else if (app.hasRoute({ method: 'GET', url: '/api/v1/maternal-worklist' }))
       specs.push({
         ...common,
         name: 'maternal worklist',
         paths: [`/api/v1/maternal-worklist?institutionId=${clinic}`],
       });
     else notes.push('maternal worklist: not available');
-    if (app.hasRoute({ method: 'GET', url: '/api/v1/child-worklist' }))
+    if (want('worklists') && app.hasRoute({ method: 'GET', url: '/api/v1/child-worklist' }))
       specs.push({ ...common, name: 'child worklist', paths: [`/api/v1/child-worklist?institutionId=${clinic}`] });
-    specs.push({ ...common, name: 'search by ID number', paths: ids });
-    specs.push({ ...common, name: 'search by name', paths: names });
-    specs.push({ ...common, name: 'search by phone', paths: phones });
+    const searches: LoadSpec[] = [
+      { ...common, name: 'search by ID number', paths: ids },
+      { ...common, name: 'search by name', paths: names },
+      { ...common, name: 'search by phone', paths: phones },
+    ];
+    if (want('search')) specs.push(...searches);
     // one request each first: a failing endpoint is reported, not measured
     for (const s of specs) {
       const path = s.paths![0]!;
@@ -342,7 +381,19 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
       o.log(`  ${s.name}: HTTP ${res.status} in ${Math.round(performance.now() - t)} ms, ${body.length} bytes`);
       if (res.status !== 200) notes.push(`${s.name}: HTTP ${res.status} ${body.slice(0, 200)}`);
     }
-    loadResults.push(...(await load(specs)));
+    // one client, one request at a time: what a search costs without queueing behind 49 others
+    const sequential: RunResult['sequential'] = [];
+    const seqRounds = o.smoke ? 5 : 200;
+    if (want('search'))
+      for (const s of searches) {
+        const xs: number[] = [];
+        for (let i = 0; i < seqRounds + 5; i++) {
+          const t = await timeGet(url, sessions[0]!, s.paths![i % s.paths!.length]!);
+          if (i >= 5) xs.push(t);
+        }
+        sequential.push({ name: s.name, timing: timing(xs) });
+      }
+    if (specs.length) loadResults.push(...(await load(specs)));
 
     // ---------------------------------------------------------------- 4. writes with audit events
     const writes: RunResult['writes'] = [];
@@ -364,14 +415,22 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
     const writeSpecs: LoadSpec[] = [
       { ...common, name: 'register a person', writes: { kind: 'person', countyResidence: firstCounty, offset: 0 } },
     ];
-    if (children.length)
+    if (want('writes')) {
+      const xs: number[] = [];
+      for (let i = 0; i < seqRounds + 5; i++) {
+        const t = await timePost(url, sessions[0]!, '/api/v1/people', personBody(1_000_000 + i, firstCounty));
+        if (i >= 5) xs.push(t);
+      }
+      sequential.push({ name: 'register a person', timing: timing(xs) });
+    } else writeSpecs.length = 0;
+    if (want('writes') && children.length)
       writeSpecs.push({
         ...common,
         name: 'record a check-up',
         writes: { kind: 'checkup', children, visitDate: today.toISOString().slice(0, 10) },
       });
     const before = await auditByAction();
-    const writeResults = await load(writeSpecs);
+    const writeResults = writeSpecs.length ? await load(writeSpecs) : [];
     const after = await auditByAction();
     const delta = (match: (a: string) => boolean) =>
       [...after.entries()].filter(([a]) => match(a)).reduce((n, [a, v]) => n + v - (before.get(a) ?? 0), 0);
@@ -385,7 +444,7 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
       });
     // ---------------------------------------------------------------- 6. worklist of a county of 10,000 open
     let worklistCounty: RunResult['worklistCounty'];
-    if (app.hasRoute({ method: 'GET', url: '/api/v1/maternal-worklist' }))
+    if (want('worklist-county') && app.hasRoute({ method: 'GET', url: '/api/v1/maternal-worklist' }))
       try {
         let county = firstCounty;
         let loadSeconds: number | undefined;
@@ -453,12 +512,13 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
       recompute,
       load: loadResults,
       writes,
+      sequential,
       ...(worklistCounty ? { worklistCounty } : {}),
       notes,
     };
   } finally {
     await app?.close();
     await db.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir && !o.keep) rmSync(dataDir, { recursive: true, force: true });
   }
 }
