@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Transaction } from 'kysely';
-import { withScope } from './connection';
+import { auditEventWritten, withScope } from './connection';
 import type { Database } from './schema/index';
 import { openTestDatabase, type TestDatabase } from './testing';
 
@@ -28,9 +28,79 @@ async function events(action: string) {
   ).rows;
 }
 
+// as the server's audit writer writes: the statement itself asks for the commit without waiting for the disk
+const writeAsTheServer = async (trx: Transaction<Database>, action: string, details: Record<string, unknown> = {}) => {
+  auditEventWritten(trx);
+  await sql`insert into audit_event (id, action, county_code, details)
+    values (${crypto.randomUUID()}, ${action}, '330902',
+      (select ${JSON.stringify(details)}::jsonb where set_config('fuyou.audit_commit', 'flush_after', true) is not null))`.execute(
+    trx,
+  );
+};
+
+const syncCommit = async (trx: Transaction<Database>) =>
+  (await sql<{ v: string }>`select current_setting('synchronous_commit') as v`.execute(trx)).rows[0]!.v;
+
 async function breaks() {
   return (await sql<{ seq: number; reason: string }>`select * from audit_chain_break order by seq`.execute(t.db)).rows;
 }
+
+// Migration 0005: the audit writer's transaction commits without waiting for the WAL flush, so the chain's lock is
+// not held through the disk write; withScope waits for the flush after the commit instead. (This block runs first:
+// the 0003 block below tampers with the chain on purpose.)
+describe('audited commits do not hold the chain lock through the disk flush (migration 0005)', () => {
+  it('only the audit writer inside withScope commits asynchronously; everything else stays synchronous', async () => {
+    const inScope = await withScope(t.db, { counties: [] }, async (trx) => {
+      const before = await syncCommit(trx);
+      await writeAsTheServer(trx, 'async.commit', { i: 0 });
+      return [before, await syncCommit(trx)];
+    });
+    expect(inScope).toEqual(['on', 'off']);
+    // another insert into audit_event (psql, the bulk loader, these tests' raw insert) does not ask for it
+    const raw = await withScope(t.db, { counties: [] }, async (trx) => {
+      await write(trx, 'sync.commit.raw');
+      return syncCommit(trx);
+    });
+    expect(raw).toBe('on');
+    // outside withScope nobody waits for the flush afterwards, so the commit stays synchronous
+    const outside = await t.db.transaction().execute(async (trx) => {
+      await writeAsTheServer(trx, 'sync.commit.outside');
+      return syncCommit(trx);
+    });
+    expect(outside).toBe('on');
+    // a transaction without an audit event is not touched
+    expect(await withScope(t.db, { counties: [] }, syncCommit)).toBe('on');
+    expect((await events('async.commit')).map((r) => r.details.i)).toEqual([0]);
+    expect(await breaks()).toEqual([]);
+  });
+
+  it('many concurrent audited transactions through withScope still give one chain without a fork', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        withScope(t.db, { counties: [] }, async (trx) => {
+          await writeAsTheServer(trx, 'async.many', { i });
+          await sql`select pg_sleep(0.005)`.execute(trx);
+        }),
+      ),
+    );
+    const rows = await events('async.many');
+    expect(new Set(rows.map((r) => r.details.i)).size).toBe(40);
+    const dup = await sql<{
+      n: number;
+    }>`select count(*)::int as n from (select prev_hash from audit_event group by prev_hash having count(*) > 1) d`.execute(
+      t.db,
+    );
+    expect(dup.rows[0]!.n).toBe(0);
+    // once withScope has returned, the commit is on disk: the WAL is flushed past what the transaction wrote
+    const lsn = await withScope(t.db, { counties: [] }, async (trx) => {
+      await writeAsTheServer(trx, 'async.flushed');
+      return (await sql<{ l: string }>`select pg_current_wal_insert_lsn()::text as l`.execute(trx)).rows[0]!.l;
+    });
+    const flushed = await sql<{ ok: boolean }>`select pg_current_wal_flush_lsn() >= ${lsn}::pg_lsn as ok`.execute(t.db);
+    expect(flushed.rows[0]!.ok).toBe(true);
+    expect(await breaks()).toEqual([]);
+  });
+});
 
 describe('audit chain linked at commit (migration 0003)', () => {
   it('links the events of a transaction when it commits, in the order written; a rollback leaves no row and no gap', async () => {

@@ -81,19 +81,40 @@ export interface TransactionScope {
   counties: readonly string[];
 }
 
+/** Transactions of {@link withScope} that wrote an audit event (see {@link auditEventWritten}). */
+const audited = new WeakSet<object>();
+
+/**
+ * Tells {@link withScope} that `trx` wrote an audit event. Such a transaction commits without waiting for the
+ * disk (migration 0005: the audit chain's lock is then released before the flush, not after it), and withScope
+ * waits for the flush after the commit, before it returns. Called by the server's audit writer.
+ */
+export function auditEventWritten(trx: Transaction<Database>): void {
+  audited.add(trx);
+}
+
 /**
  * Runs `fn` in one transaction under the role fuyou_app (which owns nothing, so row-level security applies even
  * when the connection is a superuser) with the given county scope.
+ *
+ * When the transaction wrote an audit event, its commit does not wait for the WAL flush (the chain's lock is held
+ * for the link only); withScope then commits one more WAL record synchronously, which flushes everything before
+ * it, the transaction's commit included, so that nothing audited is answered before it is on disk. Many
+ * transactions share one flush this way.
  */
 export async function withScope<T>(
   db: Kysely<Database>,
   scope: TransactionScope,
   fn: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('role', 'fuyou_app', true), set_config('fuyou.counties', ${scope.counties.join(',')}, true), set_config('fuyou.user_id', ${scope.userId ?? ''}, true)`.execute(
+  let used: Transaction<Database> | undefined;
+  const result = await db.transaction().execute(async (trx) => {
+    used = trx;
+    await sql`select set_config('role', 'fuyou_app', true), set_config('fuyou.counties', ${scope.counties.join(',')}, true), set_config('fuyou.user_id', ${scope.userId ?? ''}, true), set_config('fuyou.audit_flush', 'client', true)`.execute(
       trx,
     );
     return fn(trx);
   });
+  if (used && audited.has(used)) await sql`select pg_logical_emit_message(true, 'fuyou.audit', '')`.execute(db);
+  return result;
 }
