@@ -72,6 +72,10 @@ export function createAuthService(deps: {
           .where('id', '=', user.institution_id)
           .executeTakeFirst()
       : undefined;
+    return meOf(user, inst);
+  }
+
+  function meOf(user: NonNullable<UserRow>, inst: { name: string; county_code: string } | undefined): MeDto {
     const role = user.role as Role;
     let counties: string[] = [];
     if (role === 'clinician') counties = inst ? [inst.county_code] : [];
@@ -264,15 +268,19 @@ export function createAuthService(deps: {
     async authenticate(token, requestId, ip) {
       if (!token) return null;
       return withScope(db, noScope, async (trx) => {
+        // session, user and institution in one statement: this runs before every request
         const row = await trx
           .selectFrom('session')
           .innerJoin('app_user', 'app_user.id', 'session.user_id')
+          .leftJoin('institution', 'institution.id', 'app_user.institution_id')
+          .selectAll('app_user')
           .select([
             'session.id as session_id',
             'session.last_seen_at',
             'session.expires_at',
             'session.revoked_at',
-            'session.user_id',
+            'institution.name as institution_name',
+            'institution.county_code as institution_county_code',
           ])
           .where('session.token_hash', '=', sha256(token))
           .executeTakeFirst();
@@ -280,12 +288,24 @@ export function createAuthService(deps: {
         const now = Date.now();
         if (new Date(row.expires_at).getTime() < now) return null;
         if (new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000 < now) return null;
-        const user = await trx.selectFrom('app_user').selectAll().where('id', '=', row.user_id).executeTakeFirst();
-        if (!user || user.disabled) return null;
+        if (row.disabled) return null;
         if (now - new Date(row.last_seen_at).getTime() > 30_000) {
           await trx.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', row.session_id).execute();
         }
-        const me = await buildMe(trx, user);
+        const {
+          session_id: _session,
+          last_seen_at: _lastSeen,
+          expires_at: _expires,
+          revoked_at: _revoked,
+          institution_name,
+          institution_county_code,
+          ...user
+        } = row;
+        const inst =
+          institution_name !== null && institution_county_code !== null
+            ? { name: institution_name, county_code: institution_county_code }
+            : undefined;
+        const me = meOf(user, inst);
         return { me, ctx: toContext(me, requestId, ip) };
       });
     },
