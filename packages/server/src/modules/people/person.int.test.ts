@@ -77,6 +77,51 @@ describe('person index: register, find, read', () => {
     expect(p2.body.items).toHaveLength(1);
   });
 
+  it('an ID number or phone search gives its page and total in one statement; a page past the end still counts', async () => {
+    const input = woman();
+    const created = await dinghai.post('/api/v1/people', input);
+    for (const q of [input.idNumber, input.phone]) {
+      const p1 = await dinghai.get(`/api/v1/people?q=${q}&pageSize=1&page=1`);
+      expect(p1.body).toMatchObject({ total: 1, page: 1 });
+      expect(p1.body.items.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
+      expect(p1.body.items[0].idNumberMasked).not.toContain(input.idNumber.slice(6, 14));
+      expect(p1.body.items[0]).not.toHaveProperty('total_count');
+      const p2 = await dinghai.get(`/api/v1/people?q=${q}&pageSize=1&page=2`);
+      expect(p2.body).toMatchObject({ total: 1, page: 2, items: [] });
+    }
+    // another county's clinician finds nothing by the same number (row-level security)
+    expect((await putuo.get(`/api/v1/people?q=${input.idNumber}`)).body).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('a name is matched as a prefix, character for character (no LIKE wildcards)', async () => {
+    await dinghai.post('/api/v1/people', { ...woman(), name: '前缀甲乙' });
+    await dinghai.post('/api/v1/people', { ...woman(), name: '前缀丙' });
+    await dinghai.post('/api/v1/people', { ...woman(), name: '后前缀' });
+    const r = await dinghai.get(`/api/v1/people?q=${encodeURIComponent('前缀')}`);
+    expect(r.body.items.map((p: { name: string }) => p.name)).toEqual(['前缀丙', '前缀甲乙']);
+    for (const q of ['前_', '前%', '%缀']) {
+      const w = await dinghai.get(`/api/v1/people?q=${encodeURIComponent(q)}`);
+      expect(w.status).toBe(200);
+      expect(w.body.total).toBe(0);
+    }
+  });
+
+  it('audits every search, also when many run at once, and the chain still verifies', async () => {
+    const input = woman();
+    await dinghai.post('/api/v1/people', input);
+    const before = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_event where action = 'person.search'`.execute(s.db.db);
+    const qs = Array.from({ length: 24 }, (_, i) => [input.idNumber, input.name, input.phone][i % 3]!);
+    const results = await Promise.all(qs.map((q) => dinghai.get(`/api/v1/people?q=${encodeURIComponent(q)}`)));
+    expect(results.map((r) => r.status)).toEqual(qs.map(() => 200));
+    const after = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_event where action = 'person.search'`.execute(s.db.db);
+    expect(after.rows[0]!.n - before.rows[0]!.n).toBe(24);
+    expect((await sql`select * from audit_chain_break`.execute(s.db.db)).rows).toEqual([]);
+  });
+
   it('reveals the full ID number only on request, and audits the reveal', async () => {
     const input = woman();
     const created = await dinghai.post('/api/v1/people', input);
