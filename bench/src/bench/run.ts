@@ -125,7 +125,7 @@ async function freshDatabase(kind: 'pglite' | 'postgres', keep: boolean, log: (m
 }
 
 /** Runs the load runner in a second process, the specs one after the other. */
-function load(specs: LoadSpec[]): Promise<LoadResult[]> {
+export function load(specs: LoadSpec[]): Promise<LoadResult[]> {
   const file = join(tmpdir(), `fuyou-load-${randomBytes(4).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(specs));
   return new Promise((resolve, reject) => {
@@ -145,7 +145,7 @@ function load(specs: LoadSpec[]): Promise<LoadResult[]> {
   });
 }
 
-async function login(url: string, username: string): Promise<string> {
+export async function login(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -168,7 +168,7 @@ async function timePost(url: string, cookie: string, path: string, body: unknown
   return performance.now() - t;
 }
 
-async function timeGet(url: string, cookie: string, path: string): Promise<number> {
+export async function timeGet(url: string, cookie: string, path: string): Promise<number> {
   const t = performance.now();
   const res = await fetch(url + path, { headers: { cookie } });
   await res.arrayBuffer();

@@ -15,11 +15,30 @@ import {
   type RiskCatalogueItem,
 } from '@fuyou/core';
 import { missedSinceInCare, nextContactOf, scheduleOf } from '@fuyou/server/modules/maternal/schedule';
+import { childWorkRows, type ChildWorkInput } from '@fuyou/server/modules/child/worklist.rows';
 import { clockOf, isoOf, timestampOf } from './dates';
 import type { Batch, BatchPlan, ChildFate, CountyState, InjectedError, PregnancyFate, Row, TableRows } from './model';
 import { childName, womanName } from './names';
 import { deriveSeed, Rng } from './prng';
 import { generateWomensHealth } from './women';
+
+/** Tables whose rows of a child its stored worklist rows are computed from. */
+const CHILD_WORK_SOURCES = new Set([
+  'person',
+  'child_checkup',
+  'child_case',
+  'child_referral',
+  'newborn_screening',
+  'child_screening',
+  'exposed_infant',
+]);
+
+/** The generated exposed_infant row as the database returns it (jsonb parsed). */
+function exposureOf(row: Row | undefined): ChildWorkInput['exposure'] {
+  if (!row) return null;
+  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+  return { ...row, doses: parse(row.doses), tests: parse(row.tests), final_status: parse(row.final_status) } as never;
+}
 
 /** The order tables are loaded in (parents first). Tables not in this list are never written by the generator. */
 export const TABLE_ORDER = [
@@ -51,6 +70,7 @@ export const TABLE_ORDER = [
   'child_death',
   'child_alert',
   'child_referral',
+  'child_work',
   'cancer_screening_target',
   'cancer_screening',
   'cancer_screening_case',
@@ -217,9 +237,19 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
   const { byColour: ITEMS_BY_COLOUR, ref: CATALOGUE_REF } = catalogueFor(county.code);
   const rng = new Rng(deriveSeed(plan.seed, county.code, plan.batchIndex));
   const tables: TableRows = new Map(sink ? [] : TABLE_ORDER.map((t) => [t, [] as Row[]]));
-  const add = sink
+  const write = sink
     ? (table: string, row: Row) => sink.add(table, row)
     : (table: string, row: Row) => void tables.get(table)!.push(row);
+  // the rows of the child being generated, for its stored worklist rows (child_work)
+  let childRows: Map<string, Row[]> | null = null;
+  const add = (table: string, row: Row) => {
+    write(table, row);
+    if (childRows && CHILD_WORK_SOURCES.has(table)) {
+      const list = childRows.get(table);
+      if (list) list.push(row);
+      else childRows.set(table, [row]);
+    }
+  };
   const errors: InjectedError[] = [];
   const fates: PregnancyFate[] = [];
   const childFates: ChildFate[] = [];
@@ -1243,6 +1273,7 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
     const died = deathAge !== null && deliveryDay + deathAge <= today;
     const childDeathDay = deathAge === null ? null : deliveryDay + deathAge;
     const childCreated = created(deliveryDay);
+    childRows = new Map();
     add('person', {
       county_code: county.code,
       id: childId,
@@ -1501,6 +1532,23 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
         updated_at: at,
         created_by: createdBy,
       });
+    }
+    // the stored worklist rows, as the child module writes them at every write (refreshChildWork)
+    {
+      const of = (t: string) => (childRows?.get(t) ?? []) as never[];
+      const rows = childWorkRows({
+        person: of('person')[0]!,
+        profile: profile as never,
+        checkups: of('child_checkup'),
+        cases: of('child_case'),
+        referrals: of('child_referral'),
+        newbornScreenings: of('newborn_screening'),
+        childScreenings: of('child_screening'),
+        exposure: exposureOf(of('exposed_infant')[0]),
+        today: isoOf(today),
+      });
+      childRows = null;
+      for (const r of rows) add('child_work', r as unknown as Row);
     }
     // under-5 death report
     if (died) {

@@ -301,6 +301,41 @@ export interface ChildcareFacilityEvaluationTable {
   created_by: string | null;
 }
 
+/**
+ * 儿童保健工作清单的存储行 (migration 0022): one row per pending duty of an active child, with the days it is on the
+ * list and when it is overdue, computed by the child module at every write (core's schedule functions), so the
+ * worklist answers with index range scans.
+ */
+export interface ChildWorkTable {
+  county_code: string;
+  person_id: string;
+  kind:
+    | 'checkup_due'
+    | 'hb_due'
+    | 'case_followup'
+    | 'case_proposed'
+    | 'referral_receipt'
+    | 'screening_step'
+    | 'exposure_duty';
+  /** Which duty of the kind: contact key, Hb service code, case/referral/screening id, PMTCT duty code. */
+  item: string;
+  ref_id: string | null;
+  /** The child's managing institution (the worklist's institution filter). */
+  institution_id: string | null;
+  /** First day on the list (listed when it is on or before today + the horizon). */
+  list_from: DateString;
+  /** Last day on the list (null: until a write changes it). */
+  list_until: DateString | null;
+  /** The date shown as due. */
+  due_on: DateString | null;
+  /** China wall-clock instant ('YYYY-MM-DD HH:MM') from which it is overdue; null: never. */
+  overdue_at: ColumnType<string | null, string | null, string | null>;
+  /** Schedule contacts: hidden while the appointment set at the last check-up is within the horizon. */
+  appointment_on: DateString | null;
+  what_zh: string;
+  what_en: string;
+}
+
 /** Tables of the child health pathway (migrations 0020–0029). */
 export interface ChildTables {
   child_profile: ChildProfileTable;
@@ -315,4 +350,5 @@ export interface ChildTables {
   child_death_review: ChildDeathReviewTable;
   child_alert: ChildAlertTable;
   childcare_facility_evaluation: ChildcareFacilityEvaluationTable;
+  child_work: ChildWorkTable;
 }

@@ -26,6 +26,7 @@ import type { CaseCloseInput, CaseFollowupInput, CaseLedgerFilter, referralSchem
 import type { CheckupRow } from './checkup.service';
 import { caseClosure, caseNextDue, followupAssessment, type CaseKind, type CaseProposal } from './child.rules';
 import type { z } from 'zod';
+import { refreshChildWork } from './worklist.refresh';
 
 type CaseRow = Selectable<ChildCaseTable>;
 type ReferralRow = Selectable<ChildReferralTable>;
@@ -326,6 +327,7 @@ export function createCaseService(deps: ModuleDeps) {
           countyCode: profile.county_code,
           details: { kind: input.kind },
         });
+        await refreshChildWork(trx, profile.county_code, personId);
         return toCaseDto(row);
       });
     },
@@ -377,6 +379,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: row.person_id,
           countyCode: row.county_code,
         });
+        await refreshChildWork(trx, row.county_code, row.person_id);
         return toCaseDto(updated);
       });
     },
@@ -413,6 +416,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: row.person_id,
           countyCode: row.county_code,
         });
+        await refreshChildWork(trx, row.county_code, row.person_id);
         return toCaseDto(updated);
       });
     },
@@ -476,6 +480,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: row.person_id,
           countyCode: row.county_code,
         });
+        await refreshChildWork(trx, row.county_code, row.person_id);
         return {
           case: toCaseDto(updated),
           followupId: id,
@@ -540,6 +545,7 @@ export function createCaseService(deps: ModuleDeps) {
           countyCode: row.county_code,
           details: { outcome: input.outcome, override: input.override },
         });
+        await refreshChildWork(trx, row.county_code, row.person_id);
         return toCaseDto(updated);
       });
     },
@@ -551,7 +557,9 @@ export function createCaseService(deps: ModuleDeps) {
         if (row.status !== 'open') throw errors.conflict('CASE_NOT_OPEN', '专案未在管', 'The case is not open');
         if (row.opened_on && input.referredOn < row.opened_on)
           throw errors.field('referredOn', '转诊日期不能早于建案日期', 'Referral before the case was opened');
-        return toReferralDto(await insertReferral(trx, ctx, profile, { kind: 'case', id: caseId }, input));
+        const referral = await insertReferral(trx, ctx, profile, { kind: 'case', id: caseId }, input);
+        await refreshChildWork(trx, profile.county_code, profile.person_id);
+        return toReferralDto(referral);
       });
     },
 
@@ -594,6 +602,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: r.person_id,
           countyCode: r.county_code,
         });
+        await refreshChildWork(trx, r.county_code, r.person_id);
         return toReferralDto(updated);
       });
     },

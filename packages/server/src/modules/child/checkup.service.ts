@@ -16,6 +16,7 @@ import {
 } from './child.common';
 import type { CheckupInput, CheckupUpdateInput } from './child.schemas';
 import { childRules, type CaseProposal } from './child.rules';
+import { refreshChildWork } from './worklist.refresh';
 
 export type CheckupRow = Selectable<ChildCheckupTable>;
 
@@ -296,6 +297,7 @@ export function createCheckupService(
           countyCode: profile.county_code,
           details: { flags: ev.growth?.flags ?? [], proposals: proposals.map((p) => p.kind) },
         });
+        await refreshChildWork(trx, profile.county_code, personId);
         return { checkup: toCheckupDto(row), created: true };
       });
     },
@@ -338,6 +340,7 @@ export function createCheckupService(
           personId,
           countyCode: existing.county_code,
         });
+        await refreshChildWork(trx, existing.county_code, personId);
         return toCheckupDto(final);
       });
     },

@@ -400,6 +400,7 @@ export const worklistSchema = z.object({
       [
         'profile_missing',
         'checkup_due',
+        'hb_due',
         'case_followup',
         'case_proposed',
         'referral_receipt',
@@ -410,6 +411,8 @@ export const worklistSchema = z.object({
     )
     .optional(),
   horizon: z.coerce.number().int().min(0).max(90).optional(),
+  page: z.coerce.number().int('页码应为整数').min(1, '页码应从1开始').max(10_000, '页码过大').optional(),
+  pageSize: z.coerce.number().int('每页条数应为整数').min(1, '每页至少1条').max(500, '每页最多500条').optional(),
 });
 
 // ---------------------------------------------------------------- newborn and child screening

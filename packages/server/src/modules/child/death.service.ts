@@ -6,6 +6,7 @@ import type { ModuleDeps } from '../module-deps';
 import { daysBetween, today } from './child.common';
 import type { ChildDeathInput } from './child.schemas';
 import { childDeathClass } from './child.rules';
+import { refreshChildWork } from './worklist.refresh';
 
 type DeathRow = Selectable<ChildDeathTable>;
 
@@ -232,6 +233,8 @@ export function createDeathService(deps: ModuleDeps) {
           personId: r.person_id,
           countyCode: r.county_code,
         });
+        // the child leaves the worklist
+        await refreshChildWork(trx, r.county_code, r.person_id);
         return toDto(updated);
       });
     },

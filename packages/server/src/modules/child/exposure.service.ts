@@ -4,8 +4,10 @@ import type { AuthContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import type { ModuleDeps } from '../module-deps';
 import { json, loadChild, today, type ChildProfileRow, type PersonRow } from './child.common';
+import { refreshChildWork } from './worklist.refresh';
 
-type ExposureRow = Selectable<ExposedInfantTable>;
+/** An exposed_infant row. */
+export type ExposureRow = Selectable<ExposedInfantTable>;
 
 interface DoseOrTest {
   code: string;
@@ -39,8 +41,11 @@ const wall = (s: string) => (s.length === 10 ? `${s}T00:00` : s.slice(0, 16));
 /** Now as a wall-clock 'YYYY-MM-DDTHH:MM' in China. */
 const nowWall = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
 
-/** The plan from core (PMTCT 2020 infant duties with due times), each duty with its state. */
-export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
+/** Core's plan of the infant (PMTCT 2020 duties with due times), each duty with what was recorded for it. */
+export function exposureDuties(
+  person: Pick<PersonRow, 'birth_date' | 'birth_time'>,
+  row: Pick<ExposureRow, 'infections' | 'high_exposure' | 'doses' | 'tests'>,
+) {
   const birthAt = `${person.birth_date}${person.birth_time ? `T${person.birth_time.slice(0, 5)}` : ''}`;
   const plan = pmtctInfantPlan({
     birthAt,
@@ -51,10 +56,18 @@ export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
   });
   if (!plan.ok) throw errors.field('birthDate', '出生日期无效，无法安排暴露儿童随访', 'Invalid birth date');
   const records = [...(row.doses as DoseOrTest[]), ...(row.tests as DoseOrTest[])];
+  return {
+    birthTimeKnown: plan.birthTimeKnown,
+    duties: plan.value.duties.map((duty) => ({ duty, record: records.find((r) => r.code === duty.code) ?? null })),
+  };
+}
+
+/** The plan from core (PMTCT 2020 infant duties with due times), each duty with its state. */
+export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
+  const plan = exposureDuties(person, row);
   const t = today();
   const now = nowWall();
-  const duties = plan.value.duties.map((d): ExposureDutyDto => {
-    const record = records.find((r) => r.code === d.code) ?? null;
+  const duties = plan.duties.map(({ duty: d, record }): ExposureDutyDto => {
     let state: ExposureDutyDto['state'];
     if (record) state = d.dueBy && wall(record.at) > d.dueBy.slice(0, 16) ? 'late' : 'done';
     else if (d.dueBy) state = now > d.dueBy.slice(0, 16) ? 'overdue' : 'due';
@@ -69,7 +82,7 @@ export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
     personId: row.person_id,
     infections: row.infections,
     highExposure: row.high_exposure,
-    birthTimeKnown: plan.value.birthTimeKnown,
+    birthTimeKnown: plan.birthTimeKnown,
     duties,
     finalStatus,
     nextDue,
@@ -135,6 +148,7 @@ export function createExposureService(deps: ModuleDeps) {
       personId: profile.person_id,
       countyCode: profile.county_code,
     });
+    await refreshChildWork(trx, profile.county_code, profile.person_id);
     return exposurePlan(person, updated);
   }
 
@@ -184,6 +198,7 @@ export function createExposureService(deps: ModuleDeps) {
         countyCode: child.countyCode,
         details: { source: 'delivery' },
       });
+      await refreshChildWork(trx, child.countyCode, child.id);
     },
 
     /** Opens (or changes) the exposure of a child: the mother's infections and the HIV exposure level. */
@@ -224,6 +239,7 @@ export function createExposureService(deps: ModuleDeps) {
             personId,
             countyCode: profile.county_code,
           });
+          await refreshChildWork(trx, profile.county_code, personId);
           return { exposure: dto, created: true };
         }
         if (input.version === undefined) throw errors.field('version', '修改时请提供版本号', 'Give the version');

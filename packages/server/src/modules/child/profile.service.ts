@@ -14,6 +14,7 @@ import {
   type PersonRow,
 } from './child.common';
 import type { ChildProfileInput, ChildProfilePutInput, ChildRegisterInput } from './child.schemas';
+import { refreshChildWork } from './worklist.refresh';
 
 /** A child's profile as the API returns it. */
 export interface ChildProfileDto {
@@ -190,6 +191,7 @@ export function createProfileService(deps: ModuleDeps) {
       countyCode: person.countyCode,
       details: { source },
     });
+    await refreshChildWork(trx, person.countyCode, person.id);
     return row;
   }
 
@@ -313,6 +315,7 @@ export function createProfileService(deps: ModuleDeps) {
           countyCode: existing.county_code,
           details: { fields: Object.keys(input).filter((k) => k !== 'version') },
         });
+        await refreshChildWork(trx, existing.county_code, personId);
         return { profile: await dtoOf(trx, updated), created: false };
       });
     },

@@ -27,6 +27,7 @@ import {
   type ChildProfileRow,
   type PersonRow,
 } from './child.common';
+import { refreshChildWork } from './worklist.refresh';
 
 type NbsRow = Selectable<NewbornScreeningTable>;
 type ScreeningRow = Selectable<ChildScreeningTable>;
@@ -256,6 +257,7 @@ export function createScreeningService(
           countyCode: profile.county_code,
           details: { kind, step: ev.step },
         });
+        await refreshChildWork(trx, profile.county_code, personId);
         return nbsDto(kind, person, profile, saved);
       });
     },
@@ -319,6 +321,7 @@ export function createScreeningService(
           countyCode: profile.county_code,
           details: { kind: input.kind, result: input.result },
         });
+        await refreshChildWork(trx, profile.county_code, personId);
         return screeningDto(row);
       });
     },
@@ -355,6 +358,7 @@ export function createScreeningService(
           personId: r.person_id,
           countyCode: r.county_code,
         });
+        await refreshChildWork(trx, r.county_code, r.person_id);
         return screeningDto(u);
       });
     },

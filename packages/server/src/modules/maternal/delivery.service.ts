@@ -410,6 +410,14 @@ export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk
                 .where('county_code', '=', child.countyCode)
                 .where('id', '=', child.id)
                 .execute();
+            // before the child's record is opened: a newborn who died is on no child-health worklist
+            if (b.diedOn)
+              await trx
+                .updateTable('person')
+                .set({ deceased_on: b.diedOn })
+                .where('county_code', '=', child.countyCode)
+                .where('id', '=', child.id)
+                .execute();
             if (childHook) {
               await childHook(
                 trx,
@@ -439,13 +447,6 @@ export function createDeliveryService(deps: ModuleDeps, cases: CaseService, risk
               if (exposureHook && exposure?.infections.length)
                 await exposureHook(trx, ctx, { id: child.id, countyCode: child.countyCode }, exposure);
             }
-            if (b.diedOn)
-              await trx
-                .updateTable('person')
-                .set({ deceased_on: b.diedOn })
-                .where('county_code', '=', child.countyCode)
-                .where('id', '=', child.id)
-                .execute();
           }
           await trx
             .insertInto('birth_outcome')

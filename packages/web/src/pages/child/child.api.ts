@@ -199,7 +199,11 @@ export interface WorkItem {
   refId?: string;
 }
 export interface Worklist {
+  today: string;
   items: WorkItem[];
   total: number;
+  overdue: number;
   counts: Record<string, number>;
+  page: number;
+  pageSize: number;
 }

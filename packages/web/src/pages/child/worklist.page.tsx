@@ -11,6 +11,7 @@ import { lbl } from './child-labels';
 const KINDS: Record<string, Pair> = {
   profile_missing: ['新生儿未建档', 'Newborns without a record'],
   checkup_due: ['健康检查', 'Check-ups'],
+  hb_due: ['血红蛋白检测', 'Hb tests'],
   case_proposed: ['待确认专案', 'Cases to confirm'],
   case_followup: ['专案随访', 'Case follow-ups'],
   referral_receipt: ['转诊回执', 'Referral receipts'],
@@ -18,15 +19,24 @@ const KINDS: Record<string, Pair> = {
   exposure_duty: ['暴露儿童', 'Exposed infants'],
 };
 
+const PAGE_SIZE = 50;
+
 /** 儿童保健工作清单: what is due or overdue, filterable by kind, institution and township. */
 export function ChildWorklistPage() {
   const { lang, pick } = useI18n();
   const [kind, setKind] = useState<string>('all');
   const [township, setTownship] = useState('');
+  const [page, setPage] = useState(1);
   const q = useQuery({
-    queryKey: ['child-worklist', kind, township],
+    queryKey: ['child-worklist', kind, township, page],
     queryFn: () =>
-      childApi.worklist({ kind: kind === 'all' ? undefined : kind, township: township || undefined, horizon: 14 }),
+      childApi.worklist({
+        kind: kind === 'all' ? undefined : kind,
+        township: township || undefined,
+        horizon: 14,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
   });
   const counts = q.data?.counts ?? {};
   return (
@@ -39,7 +49,10 @@ export function ChildWorklistPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Segmented
             value={kind}
-            onChange={(v) => setKind(String(v))}
+            onChange={(v) => {
+              setKind(String(v));
+              setPage(1);
+            }}
             options={[
               { value: 'all', label: pick('全部', 'All') },
               ...Object.keys(KINDS).map((k) => ({
@@ -51,7 +64,10 @@ export function ChildWorklistPage() {
           <Input.Search
             allowClear
             placeholder={pick('乡镇区划代码（9位）', 'Township code (9 digits)')}
-            onSearch={setTownship}
+            onSearch={(v) => {
+              setTownship(v);
+              setPage(1);
+            }}
             style={{ width: 220 }}
           />
         </Space>
@@ -61,6 +77,7 @@ export function ChildWorklistPage() {
           loading={q.isLoading}
           dataSource={q.data?.items ?? []}
           data-testid="worklist-table"
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: q.data?.total ?? 0, onChange: setPage }}
           columns={[
             {
               title: pick('儿童', 'Child'),
