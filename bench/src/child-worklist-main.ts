@@ -54,7 +54,14 @@ try {
   const mk = async (username: string, role: string, extra: Record<string, unknown>) =>
     app.services.users.create(
       systemContext([]),
-      { username, displayName: username, role: role as never, permissions: [], password: DEMO_PASSWORD, ...extra } as never,
+      {
+        username,
+        displayName: username,
+        role: role as never,
+        permissions: [],
+        password: DEMO_PASSWORD,
+        ...extra,
+      } as never,
       { demo: true, mustChange: false },
     );
   const county =

@@ -97,6 +97,19 @@ export function goals(r: RunResult): Goal[] {
           : {}),
       });
   }
+  const cw = r.childWorklist;
+  if (cw)
+    for (const [label, t] of [
+      ['whole county', cw.countyWide],
+      ['one clinic', cw.atClinic],
+    ] as const)
+      out.push({
+        what: `child worklist p95, ${label}, county of ${f(cw.activeChildren, 0)} active children (#4, #7)`,
+        target: '< 100 ms',
+        value: `${f(t.p95)} ms`,
+        met: t.p95 < 100,
+        ...(t.p95 >= 100 ? { gap: `${f(t.p95 / 100, 1)}× the goal` } : {}),
+      });
   for (const w of r.writes) {
     out.push({
       what: `${w.name} (with audit)`,
@@ -163,6 +176,17 @@ export function markdown(r: RunResult, command: string, date = new Date()): stri
       lines.push(
         `| ${what}, whole county, concurrent clients | ${f(wc.load.requests, 0)} | ${f(wc.load.throughput, 0)} | ${f(wc.load.p50)} | ${f(wc.load.p95)} | ${f(wc.load.p99)} | ${wc.load.errors + wc.load.timeouts} / ${wc.load.non2xx} |`,
       );
+  }
+  const cw = r.childWorklist;
+  if (cw) {
+    const what = `7. child worklist, ${cw.county} with ${f(cw.activeChildren, 0)} active children (${f(cw.listed, 0)} on the list)`;
+    for (const [label, t] of [
+      ['whole county', cw.countyWide],
+      ['one clinic', cw.atClinic],
+      ['kind=checkup_due', cw.byKind],
+      [`township ${cw.township ?? '—'}`, cw.byTownship],
+    ] as const)
+      lines.push(`| ${what}, ${label} (sequential) | ${t.n} | — | ${f(t.p50)} | ${f(t.p95)} | — | 0 |`);
   }
   lines.push('');
   if (wc?.loadSeconds !== undefined)

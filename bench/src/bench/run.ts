@@ -13,6 +13,7 @@ import { seedScale, SCALES, type ScaleName, type SeedScaleResult } from '../gene
 import { personBody, type LoadResult, type LoadSpec } from '../load/load-runner';
 import { handWrittenIndicators } from './sql-baseline';
 import { loadWorklistCounty, openPregnancies, WORKLIST_TARGET_OPEN } from './worklist-county';
+import { measureChildWorklist, type ChildWorklistResult } from './child-worklist';
 
 /** Options of one benchmark run. */
 export interface RunOptions {
@@ -67,6 +68,11 @@ export interface RunResult {
     clinic: Timing;
     load?: LoadResult;
   };
+  /**
+   * 7. The child-health worklist of the county with most children (issue #4 §8), sequential requests as the web page
+   * makes them (whole county, one clinic, one kind, one township).
+   */
+  childWorklist?: ChildWorklistResult;
   notes: string[];
 }
 
@@ -502,6 +508,32 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
         // benchmarks 1–5 are kept; the failure is reported with them
         notes.push(`6. worklist county: failed: ${(e as Error).message}`);
       }
+    // ---------------------------------------------------------------- 7. child worklist of a county
+    let childWorklist: ChildWorklistResult | undefined;
+    if (app.hasRoute({ method: 'GET', url: '/api/v1/child-worklist' }))
+      try {
+        const county = (
+          await sql<{ c: string }>`select county_code as c from child_profile where status = 'active'
+            group by 1 order by count(*) desc limit 1`.execute(database.db)
+        ).rows[0]?.c;
+        if (county) {
+          await mk('bench_cwl_sup', 'mch_supervisor', { jurisdictionCode: county });
+          childWorklist =
+            (await measureChildWorklist({
+              db: database.db,
+              county,
+              rounds: o.smoke ? 5 : 40,
+              time: (cookie, path) => timeGet(url, cookie, path),
+              countySession: await login(url, 'bench_cwl_sup'),
+              clinicSession: async (id) => {
+                await mk('bench_cwl_clin', 'clinician', { institutionId: id });
+                return login(url, 'bench_cwl_clin');
+              },
+            })) ?? undefined;
+        }
+      } catch (e) {
+        notes.push(`7. child worklist: failed: ${(e as Error).message}`);
+      }
     return {
       scale: o.scale,
       database: o.database,
@@ -514,6 +546,7 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
       writes,
       sequential,
       ...(worklistCounty ? { worklistCounty } : {}),
+      ...(childWorklist ? { childWorklist } : {}),
       notes,
     };
   } finally {

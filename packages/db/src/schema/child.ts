@@ -310,6 +310,7 @@ export interface ChildWorkTable {
   county_code: string;
   person_id: string;
   kind:
+    | 'profile_missing'
     | 'checkup_due'
     | 'hb_due'
     | 'case_followup'
@@ -322,6 +323,8 @@ export interface ChildWorkTable {
   ref_id: string | null;
   /** The child's managing institution (the worklist's institution filter). */
   institution_id: string | null;
+  /** The child's township of residence (9 digits; the township filter), kept by a trigger on person. */
+  township: string | null;
   /** First day on the list (listed when it is on or before today + the horizon). */
   list_from: DateString;
   /** Last day on the list (null: until a write changes it). */

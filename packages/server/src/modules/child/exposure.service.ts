@@ -57,7 +57,7 @@ export function exposureDuties(
   if (!plan.ok) throw errors.field('birthDate', '出生日期无效，无法安排暴露儿童随访', 'Invalid birth date');
   const records = [...(row.doses as DoseOrTest[]), ...(row.tests as DoseOrTest[])];
   return {
-    birthTimeKnown: plan.birthTimeKnown,
+    birthTimeKnown: plan.value.birthTimeKnown,
     duties: plan.value.duties.map((duty) => ({ duty, record: records.find((r) => r.code === duty.code) ?? null })),
   };
 }

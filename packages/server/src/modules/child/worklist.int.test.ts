@@ -280,6 +280,19 @@ describe('children who leave', () => {
     expect(await storedRows(died.person.id)).toEqual([]);
   });
 
+  it('a change of residence moves the child to the new township’s list', async () => {
+    const c = await registerChild(w.dh, 125, { name: '搬家宝宝' });
+    const town = '330902002';
+    expect(await itemsOf(w.dh, `township=${town}&horizon=0`, c.person.id)).toEqual([]);
+    const moved = await w.dh.request('PATCH', `/api/v1/people/${c.person.id}`, {
+      residenceRegionCode: town,
+      version: c.person.version,
+    });
+    expect(moved.status).toBe(200);
+    expect((await itemsOf(w.dh, `township=${town}&horizon=0`, c.person.id)).length).toBe(1);
+    expect(await itemsOf(w.dh, 'township=330902003&horizon=0', c.person.id)).toEqual([]);
+  });
+
   it('pages the list with counts that do not depend on the page', async () => {
     const all = await w.dh.get('/api/v1/child-worklist?horizon=30&pageSize=500');
     const p1 = await w.dh.get('/api/v1/child-worklist?horizon=30&pageSize=3&page=1');

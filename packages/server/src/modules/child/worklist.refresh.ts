@@ -11,7 +11,7 @@ export async function refreshChildWork(trx: Transaction<Database>, countyCode: s
   const [person, profile] = await Promise.all([
     trx
       .selectFrom('person')
-      .select(['county_code', 'id', 'birth_date', 'birth_time', 'deceased_on'])
+      .select(['county_code', 'id', 'birth_date', 'birth_time', 'deceased_on', 'residence_region_code'])
       .where('county_code', '=', countyCode)
       .where('id', '=', personId)
       .executeTakeFirst(),
@@ -22,11 +22,7 @@ export async function refreshChildWork(trx: Transaction<Database>, countyCode: s
       .where('person_id', '=', personId)
       .executeTakeFirst(),
   ]);
-  await trx
-    .deleteFrom('child_work')
-    .where('county_code', '=', countyCode)
-    .where('person_id', '=', personId)
-    .execute();
+  await trx.deleteFrom('child_work').where('county_code', '=', countyCode).where('person_id', '=', personId).execute();
   if (!person || !profile || profile.status !== 'active' || person.deceased_on) return;
   const [checkups, cases, referrals, newbornScreenings, childScreenings, exposure] = await Promise.all([
     trx

@@ -22,7 +22,7 @@ export type ChildWorkRow = Insertable<ChildWorkTable>;
 
 /** The records of one child the rows are computed from (row-shaped: the services' rows or the generator's). */
 export interface ChildWorkInput {
-  person: Pick<PersonRow, 'county_code' | 'id' | 'birth_date' | 'birth_time' | 'deceased_on'>;
+  person: Pick<PersonRow, 'county_code' | 'id' | 'birth_date' | 'birth_time' | 'deceased_on' | 'residence_region_code'>;
   profile: Pick<
     ChildProfileRow,
     | 'status'
@@ -42,7 +42,13 @@ export interface ChildWorkInput {
     next_appointment: string | null;
     created_at: Date | string;
   }[];
-  cases: readonly { id: string; kind: string; status: string; next_follow_up_due: string | null; proposed_on: string }[];
+  cases: readonly {
+    id: string;
+    kind: string;
+    status: string;
+    next_follow_up_due: string | null;
+    proposed_on: string;
+  }[];
   referrals: readonly { id: string; status: string; referred_on: string; reason: string }[];
   newbornScreenings: readonly {
     id: string;
@@ -102,8 +108,9 @@ export function childWorkRows(a: ChildWorkInput): ChildWorkRow[] {
     county_code: person.county_code,
     person_id: person.id,
     institution_id: profile.managing_institution_id,
+    township: person.residence_region_code ? person.residence_region_code.slice(0, 9) : null,
   };
-  const push = (r: Omit<ChildWorkRow, 'county_code' | 'person_id' | 'institution_id'>) => {
+  const push = (r: Omit<ChildWorkRow, 'county_code' | 'person_id' | 'institution_id' | 'township'>) => {
     if (r.list_until && r.list_until < a.today) return;
     out.push({ ...base, ...r });
   };

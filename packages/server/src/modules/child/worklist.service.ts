@@ -99,8 +99,7 @@ export function createWorklistService(deps: ModuleDeps) {
         const page = f.page ?? 1;
         const counties = ctx.counties.length ? ctx.counties : ['000000'];
         const pmtct = ctx.permissions.has('pmtct');
-        const want = (k: ChildWorkKind) => !f.kind || f.kind === k;
-        const stored = !f.kind || (f.kind !== 'profile_missing' && (f.kind !== 'exposure_duty' || pmtct));
+        const stored = f.kind !== 'exposure_duty' || pmtct;
 
         // the stored duties on the list today: opened by today + the horizon, not yet ended, not replaced by an
         // appointment within the horizon (an index range on list_from, the rest read from the index)
@@ -111,98 +110,78 @@ export function createWorklistService(deps: ModuleDeps) {
           ${f.kind ? sql`and w.kind = ${f.kind}` : sql``}
           ${pmtct ? sql`` : sql`and w.kind <> 'exposure_duty'`}
           ${f.institutionId ? sql`and w.institution_id = ${f.institutionId}::uuid` : sql``}
-          ${
-            f.township
-              ? sql`and exists (select 1 from person t where t.county_code = w.county_code and t.id = w.person_id
-                  and t.residence_region_code like ${`${f.township}%`})`
-              : sql``
-          }`;
-        // newborns born from a delivery (mother linked) in the last year whose child record was not opened yet
-        const missing = sql`p.county_code in (${sql.join(counties)})
-          and p.mother_id is not null and p.birth_date >= ${addDays(t, -366)}::date and p.deceased_on is null
-          and not exists (select 1 from child_profile c where c.county_code = p.county_code and c.person_id = p.id)
-          ${f.township ? sql`and p.residence_region_code like ${`${f.township}%`}` : sql``}
-          ${f.institutionId ? sql`and p.created_institution_id = ${f.institutionId}::uuid` : sql``}`;
+          ${f.township ? sql`and w.township = ${f.township}` : sql``}`;
 
+        // one statement, one pass over the index: the counts per kind and one page, overdue first then by due date
+        // (the sort reads the index only; the labels and the names are read for the page's rows)
         const counts: Partial<Record<ChildWorkKind, number>> = {};
-        let overdueTotal = 0;
-        if (stored) {
-          const r = await sql<{ kind: ChildWorkKind; n: number; overdue: number }>`
-            select w.kind, count(*)::int as n, count(*) filter (where w.overdue_at <= ${now}::timestamp)::int as overdue
-            from child_work w where ${work} group by w.kind`.execute(trx);
-          for (const x of r.rows) {
-            counts[x.kind] = Number(x.n);
-            overdueTotal += Number(x.overdue);
-          }
-        }
-        if (want('profile_missing')) {
-          const r = await sql<{ n: number; overdue: number }>`
-            select count(*)::int as n, count(*) filter (where p.birth_date + 7 < ${t}::date)::int as overdue
-            from person p where ${missing}`.execute(trx);
-          if (Number(r.rows[0]?.n)) counts.profile_missing = Number(r.rows[0]?.n);
-          overdueTotal += Number(r.rows[0]?.overdue ?? 0);
-        }
-        const total = Object.values(counts).reduce((a, b) => a + b, 0);
-
-        // one page, overdue first then by due date; the labels and names are read for the page's rows only
-        const branches = [
-          ...(stored
-            ? [
-                sql`select w.county_code, w.person_id, w.kind, w.item, w.due_on as due,
-                  coalesce(w.overdue_at <= ${now}::timestamp, false) as overdue
-                  from child_work w where ${work}`,
-              ]
-            : []),
-          ...(want('profile_missing')
-            ? [
-                sql`select p.county_code, p.id as person_id, 'profile_missing' as kind, '' as item,
-                  p.birth_date + 7 as due, p.birth_date + 7 < ${t}::date as overdue
-                  from person p where ${missing}`,
-              ]
-            : []),
-        ];
+        let overdue = 0;
         let items: WorkItem[] = [];
-        if (branches.length && total > 0) {
+        if (stored) {
           const rows = await sql<{
-            kind: ChildWorkKind;
+            counts: Record<string, number>;
+            overdue_total: number;
+            kind: ChildWorkKind | null;
             person_id: string;
             due: string | null;
             overdue: boolean;
             ref_id: string | null;
-            what_zh: string | null;
-            what_en: string | null;
+            what_zh: string;
+            what_en: string;
             name: string;
             birth_date: string | null;
           }>`
-            with top as (
-              ${sql.join(branches, sql` union all `)}
+            with listed as materialized (
+              select w.county_code, w.person_id, w.kind, w.item, w.due_on as due,
+                coalesce(w.overdue_at <= ${now}::timestamp, false) as overdue
+              from child_work w where ${work}
+            ),
+            counts as (
+              select coalesce(jsonb_object_agg(k.kind, k.n), '{}'::jsonb) as counts,
+                coalesce(sum(k.o), 0)::int as overdue_total
+              from (select kind, count(*)::int as n, count(*) filter (where overdue)::int as o
+                from listed group by kind) k
+            ),
+            top as (
+              select * from listed
               order by overdue desc, due asc nulls last, person_id, kind, item
               limit ${pageSize} offset ${(page - 1) * pageSize}
             )
-            select top.kind, top.person_id, top.due, top.overdue, w.ref_id, w.what_zh, w.what_en, p.name, p.birth_date
-            from top
-            join person p on p.county_code = top.county_code and p.id = top.person_id
-            left join child_work w on w.county_code = top.county_code and w.person_id = top.person_id
-              and w.kind = top.kind and w.item = top.item
-            order by top.overdue desc, top.due asc nulls last, top.person_id, top.kind, top.item`.execute(trx);
-          items = rows.rows.map((r) => ({
-            kind: r.kind,
-            personId: r.person_id,
-            childName: r.name,
-            birthDate: r.birth_date,
-            what: r.kind === 'profile_missing' ? '新生儿未建儿童保健档案' : (r.what_zh ?? ''),
-            whatEn: r.kind === 'profile_missing' ? 'Newborn without a child-health record' : (r.what_en ?? ''),
-            due: r.due,
-            overdue: !!r.overdue,
-            ...(r.ref_id ? { refId: r.ref_id } : {}),
-          }));
+            select c.counts, c.overdue_total, x.kind, x.person_id, x.due, x.overdue, x.ref_id, x.what_zh, x.what_en,
+              x.name, x.birth_date
+            from counts c
+            left join (
+              select top.*, w.ref_id, w.what_zh, w.what_en, p.name, p.birth_date
+              from top
+              join child_work w on w.county_code = top.county_code and w.person_id = top.person_id
+                and w.kind = top.kind and w.item = top.item
+              join person p on p.county_code = top.county_code and p.id = top.person_id
+            ) x on true
+            order by x.overdue desc, x.due asc nulls last, x.person_id, x.kind, x.item`.execute(trx);
+          const first = rows.rows[0];
+          for (const [k, n] of Object.entries(first?.counts ?? {})) counts[k as ChildWorkKind] = Number(n);
+          overdue = Number(first?.overdue_total ?? 0);
+          items = rows.rows
+            .filter((r) => r.kind !== null)
+            .map((r) => ({
+              kind: r.kind!,
+              personId: r.person_id,
+              childName: r.name,
+              birthDate: r.birth_date,
+              what: r.what_zh,
+              whatEn: r.what_en,
+              due: r.due,
+              overdue: !!r.overdue,
+              ...(r.ref_id ? { refId: r.ref_id } : {}),
+            }));
         }
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
         await audit.write(trx, ctx, {
           action: 'child.worklist',
           entityType: 'child_profile',
           details: { filter: f, results: total },
         });
-        return { today: t, items, total, overdue: overdueTotal, counts, page, pageSize };
+        return { today: t, items, total, overdue, counts, page, pageSize };
       });
     },
 
