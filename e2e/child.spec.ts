@@ -39,4 +39,11 @@ test('a clinician records a check-up: the point appears on the growth chart and 
     await page.getByRole('tab', { name: '专案管理' }).click();
     await expect(page.getByTestId('case-table')).toContainText('在管');
   });
+
+  await test.step('the worklist lists the Hb test of 6–8 months she did not record (seen without an Hb)', async () => {
+    await page.goto('/child-worklist');
+    await expect(page.getByRole('heading', { name: '儿童保健工作清单' })).toBeVisible();
+    await page.locator('.ant-segmented-item').filter({ hasText: '血红蛋白检测' }).click();
+    await expect(page.getByTestId('worklist-table')).toContainText('6–8月龄血红蛋白检测');
+  });
 });

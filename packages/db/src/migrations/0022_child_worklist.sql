@@ -93,6 +93,20 @@ CREATE TRIGGER person_child_work_moved AFTER UPDATE OF residence_region_code ON 
   FOR EACH ROW WHEN (NEW.residence_region_code IS DISTINCT FROM OLD.residence_region_code)
   EXECUTE FUNCTION child_work_moved();
 
+-- a birth date or time corrected on the person (the people module) moves the child's whole schedule: the child
+-- module recomputes the rows in a job (core's functions are not re-implemented here)
+CREATE FUNCTION child_work_birth_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM child_profile c WHERE c.county_code = NEW.county_code AND c.person_id = NEW.id) THEN
+    INSERT INTO job (id, kind, payload) VALUES (gen_random_uuid(), 'child.worklist.refresh',
+      jsonb_build_object('countyCode', NEW.county_code, 'personId', NEW.id));
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER person_child_work_birth AFTER UPDATE OF birth_date, birth_time ON person
+  FOR EACH ROW WHEN (NEW.birth_date IS DISTINCT FROM OLD.birth_date OR NEW.birth_time IS DISTINCT FROM OLD.birth_time)
+  EXECUTE FUNCTION child_work_birth_changed();
+
 -- the newborns without a record today (the rows of the children with a record come from the job below)
 INSERT INTO child_work (county_code, person_id, kind, item, institution_id, township, list_from, list_until, due_on,
   overdue_at, what_zh, what_en)

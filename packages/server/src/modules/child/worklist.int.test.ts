@@ -293,6 +293,22 @@ describe('children who leave', () => {
     expect(await itemsOf(w.dh, 'township=330902003&horizon=0', c.person.id)).toEqual([]);
   });
 
+  it('a birth date corrected on the person moves the schedule (the job the correction queues)', async () => {
+    const c = await registerChild(w.dh, 95, { name: '改生日宝宝' });
+    expect(await itemsOf(w.dh, 'kind=checkup_due&horizon=0', c.person.id)).toEqual([
+      expect.objectContaining({ what: '健康检查：3月龄', overdue: false }),
+    ]);
+    const r = await w.dh.request('PATCH', `/api/v1/people/${c.person.id}`, {
+      birthDate: daysAgo(130),
+      version: c.person.version,
+    });
+    expect(r.status).toBe(200);
+    while ((await w.s.app.services.jobs.runDue(50)) > 0);
+    expect(await itemsOf(w.dh, 'kind=checkup_due&horizon=0', c.person.id)).toEqual([
+      expect.objectContaining({ what: '健康检查：3月龄', overdue: true }),
+    ]);
+  });
+
   it('pages the list with counts that do not depend on the page', async () => {
     const all = await w.dh.get('/api/v1/child-worklist?horizon=30&pageSize=500');
     const p1 = await w.dh.get('/api/v1/child-worklist?horizon=30&pageSize=3&page=1');

@@ -45,6 +45,8 @@ export interface WorklistFilter {
 
 /** The job that fills child_work for the children recorded before migration 0022. */
 export const CHILD_WORKLIST_BACKFILL_JOB = 'child.worklist.backfill';
+/** The job a corrected birth date queues (trigger on person, migration 0022): one child's rows recomputed. */
+export const CHILD_WORKLIST_REFRESH_JOB = 'child.worklist.refresh';
 
 /** Now as China wall-clock time 'YYYY-MM-DD HH:MM' (the stored overdue instants are wall-clock). */
 const nowWall = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -87,6 +89,12 @@ export function createWorklistService(deps: ModuleDeps) {
       }
     }
     return { children };
+  });
+
+  jobs.register(CHILD_WORKLIST_REFRESH_JOB, async (payload) => {
+    const { countyCode, personId } = payload as { countyCode: string; personId: string };
+    await withScope(db, { counties: [countyCode] }, (trx) => refreshChildWork(trx, countyCode, personId));
+    return { personId };
   });
 
   return {

@@ -71,7 +71,7 @@ function CountyLanding(props: {
   });
   const child = useQuery({
     queryKey: ['landing', 'child-worklist'],
-    queryFn: () => api.get<{ items: { overdue: boolean }[]; total: number }>('/child-worklist'),
+    queryFn: () => api.get<{ items: { overdue: boolean }[]; total: number; overdue?: number }>('/child-worklist'),
     enabled: props.cares,
   });
   const behind = (d.data?.cards ?? [])
@@ -103,7 +103,8 @@ function CountyLanding(props: {
           {
             key: 'child',
             label: pick('儿童保健逾期工作', 'Overdue child care'),
-            n: child.data?.items.filter((i) => i.overdue).length,
+            // the list is paged: the server counts every overdue duty
+            n: child.data ? (child.data.overdue ?? child.data.items.filter((i) => i.overdue).length) : undefined,
             to: '/child-worklist',
           },
           {
