@@ -40,6 +40,13 @@ export async function childWorklistTargets(db: Kysely<Database>, county?: string
       where county_code = ${c} and status = 'active' and managing_institution_id is not null
       group by 1 order by 2 desc limit 1`.execute(db)
   ).rows[0];
+  // children recorded through the services by the system account have no managing institution: a clinic of the county
+  const anyClinic = clinic
+    ? undefined
+    : (
+        await sql<{ id: string }>`select id from institution where county_code = ${c} and active
+          order by (type in ('community_hc', 'township_hc')) desc, code limit 1`.execute(db)
+      ).rows[0];
   const town = (
     await sql<{ t: string }>`select left(p.residence_region_code, 9) as t from child_profile c
       join person p on p.county_code = c.county_code and p.id = c.person_id
@@ -53,7 +60,11 @@ export async function childWorklistTargets(db: Kysely<Database>, county?: string
   return {
     county: c,
     activeChildren: Number(active.rows[0]?.n ?? 0),
-    clinic: clinic ? { id: clinic.id, activeChildren: Number(clinic.n) } : null,
+    clinic: clinic
+      ? { id: clinic.id, activeChildren: Number(clinic.n) }
+      : anyClinic
+        ? { id: anyClinic.id, activeChildren: 0 }
+        : null,
     township: town ?? null,
     storedRows: Number(rows.rows[0]?.n ?? 0),
     listed: Number(rows.rows[0]?.listed ?? 0),
