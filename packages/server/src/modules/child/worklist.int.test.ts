@@ -309,6 +309,18 @@ describe('children who leave', () => {
     ]);
   });
 
+  it('the backfill of migration 0022 (its job) writes the rows of children recorded before it', async () => {
+    const c = await registerChild(w.dh, 125, { name: '补录宝宝' });
+    const before = await storedRows(c.person.id);
+    expect(before.length).toBeGreaterThan(0);
+    await sql`delete from child_work where person_id = ${c.person.id}`.execute(w.s.db.db);
+    expect(await itemsOf(w.dh, 'horizon=0', c.person.id)).toEqual([]);
+    await w.s.app.services.jobs.enqueue('child.worklist.backfill');
+    while ((await w.s.app.services.jobs.runDue(50)) > 0);
+    expect(await storedRows(c.person.id)).toEqual(before);
+    expect((await itemsOf(w.dh, 'kind=checkup_due&horizon=0', c.person.id)).length).toBe(1);
+  });
+
   it('pages the list with counts that do not depend on the page', async () => {
     const all = await w.dh.get('/api/v1/child-worklist?horizon=30&pageSize=500');
     const p1 = await w.dh.get('/api/v1/child-worklist?horizon=30&pageSize=3&page=1');

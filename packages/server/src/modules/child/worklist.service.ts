@@ -64,8 +64,11 @@ export function createWorklistService(deps: ModuleDeps) {
   // the backfill of migration 0022: every active child's rows, computed with the same functions as at a write
   jobs.register(CHILD_WORKLIST_BACKFILL_JOB, async () => {
     let children = 0;
-    const counties = await sql<{ code: string }>`select code from region where level = 'county' order by code`.execute(
-      db,
+    const all = await sql<{ code: string }>`select code from region where level = 'county'`.execute(db);
+    // the counties that have children (one scoped read over every county), then each county in batches of 500
+    const counties = await withScope(db, { counties: all.rows.map((r) => r.code) }, (trx) =>
+      sql<{ code: string }>`select distinct county_code as code from child_profile where status = 'active'
+          order by 1`.execute(trx),
     );
     for (const { code } of counties.rows) {
       let after = '00000000-0000-0000-0000-000000000000';
