@@ -54,8 +54,8 @@ export async function childWorklistTargets(db: Kysely<Database>, county?: string
       group by 1 order by count(*) desc limit 1`.execute(db)
   ).rows[0]?.t;
   const rows = await sql<{ n: number; listed: number }>`select count(*)::int as n,
-      count(*) filter (where list_from <= current_date + 14 and (list_until is null or list_until >= current_date))::int
-        as listed
+      count(*) filter (where list_from <= current_date + 14 and (list_until is null or list_until >= current_date)
+        and (appointment_on is null or appointment_on > current_date + 14))::int as listed
       from child_work where county_code = ${c}`.execute(db);
   return {
     county: c,
