@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --scale tiny|demo|county|city|province [--smoke] [--seed N] [--duration S] [--connections N]
- * [--database pglite|postgres] [--no-append] [--keep] [--only dashboard,recompute,worklists,search,writes,worklist-county]`
+ * [--database pglite|postgres] [--no-append] [--keep] [--only dashboard,recompute,worklists,search,writes,worklist-county,child-worklist]`
  *
  * Runs the benchmark suite against the real server and a fresh database (PGlite, or a new database on the
  * DATABASE_URL server), prints a table and appends it with machine information to BENCHMARKS.md (smoke runs only
@@ -48,7 +48,7 @@ if (databases.includes('postgres') && !process.env.DATABASE_URL) {
   console.error(`规模 ${scale} 需要 PostgreSQL：请设置 DATABASE_URL (scale ${scale} needs DATABASE_URL)`);
   process.exit(2);
 }
-const PARTS = ['dashboard', 'recompute', 'worklists', 'search', 'writes', 'worklist-county'] as const;
+const PARTS = ['dashboard', 'recompute', 'worklists', 'search', 'writes', 'worklist-county', 'child-worklist'] as const;
 const only = values.only ? new Set(values.only.split(',').map((x) => x.trim())) : undefined;
 for (const p of only ?? []) {
   if (!(PARTS as readonly string[]).includes(p)) {

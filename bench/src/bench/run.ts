@@ -27,7 +27,10 @@ export interface RunOptions {
   log: (m: string) => void;
   /** Keep the PostgreSQL database afterwards (its name is printed), and the data directory with the key ring. */
   keep?: boolean;
-  /** Run only these parts (dashboard, recompute, worklists, search, writes, worklist-county); all when undefined. */
+  /**
+   * Run only these parts (dashboard, recompute, worklists, search, writes, worklist-county, child-worklist); all when
+   * undefined.
+   */
   only?: ReadonlySet<string>;
 }
 
@@ -510,7 +513,7 @@ export async function runBenchmarks(o: RunOptions): Promise<RunResult> {
       }
     // ---------------------------------------------------------------- 7. child worklist of a county
     let childWorklist: ChildWorklistResult | undefined;
-    if (app.hasRoute({ method: 'GET', url: '/api/v1/child-worklist' }))
+    if (want('child-worklist') && app.hasRoute({ method: 'GET', url: '/api/v1/child-worklist' }))
       try {
         const county = (
           await sql<{ c: string }>`select county_code as c from child_profile where status = 'active'
