@@ -455,6 +455,22 @@ export interface MaternalDeathReviewTable {
   created_by: string | null;
 }
 
+/** The review of a perinatal stillbirth / fetal death, keyed by its birth outcome (0013). */
+export interface PerinatalDeathReviewTable {
+  county_code: string;
+  birth_outcome_id: string;
+  level: 'county' | 'city' | 'province';
+  reviewed_on: DateString;
+  conclusion: 'avoidable' | 'conditionally_avoidable' | 'unavoidable';
+  factors: JsonCol;
+  actions: string | null;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /** An alert to the county or city MCH supervisors. */
 export interface MaternalAlertTable {
   county_code: string;
@@ -498,5 +514,6 @@ export interface MaternalTables {
   postpartum_visit: PostpartumVisitTable;
   maternal_death: MaternalDeathTable;
   maternal_death_review: MaternalDeathReviewTable;
+  perinatal_death_review: PerinatalDeathReviewTable;
   maternal_alert: MaternalAlertTable;
 }

@@ -16,6 +16,7 @@ import type { AlertService } from './alert.service';
 import type { CaseService } from './case.service';
 import { addDays, gaText, institutionNames, iso, today, unprocessable, type PregnancyRow } from './maternal.common';
 import type { DeathReviewInput, MaternalDeathInput, MaternalDeathUpdateInput } from './maternal.schemas';
+import { isPerinatalStillbirth } from './perinatal-review.service';
 import type { PmtctService } from './pmtct.service';
 import type { ScreeningService } from './screening.service';
 
@@ -546,7 +547,10 @@ export function createDeathService(
      * when the gestation is unknown), and live-born babies who died within 28 days (early neonatal within 7 days).
      * Each with the child's death card, when one exists.
      */
-    async perinatalDeaths(ctx: AuthContext, f: { from?: string | undefined; to?: string | undefined }) {
+    async perinatalDeaths(
+      ctx: AuthContext,
+      f: { from?: string | undefined; to?: string | undefined; review?: 'pending' | 'reviewed' | undefined },
+    ) {
       return withScope(db, ctx, async (trx) => {
         let q = trx
           .selectFrom('birth_outcome as b')
@@ -562,6 +566,19 @@ export function createDeathService(
           .leftJoin('child_death as cd', (j) =>
             j.onRef('cd.county_code', '=', 'b.county_code').onRef('cd.person_id', '=', 'b.child_person_id'),
           )
+          .leftJoin('perinatal_death_review as pr', (j) =>
+            j.onRef('pr.county_code', '=', 'b.county_code').onRef('pr.birth_outcome_id', '=', 'b.id'),
+          )
+          .select([
+            'pr.birth_outcome_id as review_id',
+            'pr.level as review_level',
+            'pr.reviewed_on as review_on',
+            'pr.conclusion as review_conclusion',
+            'pr.factors as review_factors',
+            'pr.actions as review_actions',
+            'pr.version as review_version',
+            'pr.updated_at as review_updated_at',
+          ])
           .select([
             'b.id as id',
             'b.outcome as outcome',
@@ -592,6 +609,9 @@ export function createDeathService(
           );
         if (f.from) q = q.where('d.delivery_date', '>=', f.from);
         if (f.to) q = q.where('d.delivery_date', '<=', f.to);
+        if (f.review) q = q.where('b.outcome', 'in', ['stillbirth', 'fetal_death']);
+        if (f.review === 'pending') q = q.where('pr.birth_outcome_id', 'is', null);
+        if (f.review === 'reviewed') q = q.where('pr.birth_outcome_id', 'is not', null);
         const rows = await q.orderBy('d.delivery_date', 'desc').limit(1000).execute();
         const names = await institutionNames(
           trx,
@@ -614,6 +634,7 @@ export function createDeathService(
           const neonatal = !!age?.ok && age.value.neonatal;
           const isPerinatal = perinatal.ok && perinatal.value.perinatal;
           if (!isPerinatal && !neonatal) return [];
+          const stillbirth = !alive && isPerinatalStillbirth(r.outcome, r.ga_days, r.weight_g);
           return [
             {
               id: r.id,
@@ -635,6 +656,20 @@ export function createDeathService(
               childName: r.child_name,
               childDeathId: r.child_death_id,
               childDeathStatus: r.child_death_status,
+              /** Stillbirths only (a live-born death is reviewed on the child's death card): pending or reviewed. */
+              reviewStatus: stillbirth ? (r.review_id ? 'reviewed' : 'pending') : null,
+              review:
+                stillbirth && r.review_id && r.review_level && r.review_on && r.review_conclusion && r.review_version
+                  ? {
+                      level: r.review_level,
+                      reviewedOn: r.review_on,
+                      conclusion: r.review_conclusion,
+                      factors: r.review_factors,
+                      actions: r.review_actions,
+                      version: r.review_version,
+                      updatedAt: iso(r.review_updated_at),
+                    }
+                  : null,
             },
           ];
         });

@@ -10,6 +10,7 @@ import { createPmtctService } from './pmtct.service';
 import { createScreeningService } from './screening.service';
 import { careRoutes } from './care.routes';
 import { pregnancyRoutes } from './maternal.routes';
+import { createPerinatalReviewService } from './perinatal-review.service';
 import { pmtctDeathRoutes } from './pmtct.routes';
 import { createPregnancyService } from './pregnancy.service';
 import { createRiskService } from './risk.service';
@@ -27,6 +28,7 @@ export function createMaternalServices(deps: ModuleDeps) {
   const pmtct = createPmtctService(deps, risk);
   const screening = createScreeningService(deps);
   const deaths = createDeathService(deps, { alerts, cases, pmtct, screening });
+  const perinatalReviews = createPerinatalReviewService(deps);
   const worklist = createWorklistService(deps);
   const page = createPageService(deps);
   const scheduleChoice = createScheduleChoiceService(deps);
@@ -55,6 +57,7 @@ export function createMaternalServices(deps: ModuleDeps) {
     pmtct,
     screening,
     deaths,
+    perinatalReviews,
     worklist,
     page,
     pregnancies,

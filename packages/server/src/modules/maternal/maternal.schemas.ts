@@ -554,4 +554,17 @@ export const scheduleChoiceSchema = z.object({
   note: text(200).optional(),
 });
 export const regionCodeParams = z.object({ regionCode: z.string().regex(/^\d{6}$/, '区划代码应为6位数字') });
-export const perinatalDeathListSchema = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+export const perinatalDeathListSchema = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Stillbirths by review status (neonatal deaths are reviewed on the child's death card and are left out). */
+  review: z.enum(['pending', 'reviewed'], '评审状态应为 pending/reviewed').optional(),
+});
+/**
+ * The review of a perinatal stillbirth / fetal death: the child and maternal death review's fields and
+ * classification, and the version of the review being changed (absent when recording the first one).
+ */
+export const perinatalReviewSchema = deathReviewSchema.extend({
+  version: version.optional(),
+});
+export type PerinatalReviewInput = z.infer<typeof perinatalReviewSchema>;

@@ -8,6 +8,7 @@ import {
   maternalDeathSchema,
   maternalDeathUpdateSchema,
   perinatalDeathListSchema,
+  perinatalReviewSchema,
   pmtctTestSchema,
   pmtctTreatmentSchema,
   prenatalDiagnosisSchema,
@@ -91,6 +92,21 @@ export function pmtctDeathRoutes(app: FastifyInstance, services: Services) {
       },
     },
     async (req) => m.deaths.perinatalDeaths(requirePermission(req, 'care.read'), req.query),
+  );
+  r.put(
+    '/perinatal-deaths/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '围产儿死亡评审（死胎死产；十二格表；修改时带版本号）',
+        params: idParams,
+        body: perinatalReviewSchema,
+      },
+    },
+    async (req, reply) => {
+      const out = await m.perinatalReviews.put(requirePermission(req, 'care.supervise'), req.params.id, req.body);
+      return reply.status(out.created ? 201 : 200).send(out.review);
+    },
   );
   r.get('/maternal-deaths/:id', { schema: { tags, summary: '孕产妇死亡报告卡', params: idParams } }, async (req) =>
     m.deaths.get(requirePermission(req, 'care.read'), req.params.id),

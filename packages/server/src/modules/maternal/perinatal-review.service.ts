@@ -1,0 +1,146 @@
+import { isPerinatalDeath } from '@fuyou/core';
+import { withScope, type PerinatalDeathReviewTable, type Selectable } from '@fuyou/db';
+import type { AuthContext } from '../../platform/context';
+import { errors } from '../../platform/errors';
+import type { ModuleDeps } from '../module-deps';
+import { iso, today } from './maternal.common';
+import type { PerinatalReviewInput } from './maternal.schemas';
+
+type ReviewRow = Selectable<PerinatalDeathReviewTable>;
+
+/** The review of a perinatal stillbirth / fetal death as the API returns it. */
+export interface PerinatalReviewDto {
+  birthOutcomeId: string;
+  level: string;
+  reviewedOn: string;
+  conclusion: string;
+  factors: unknown;
+  actions: string | null;
+  version: number;
+  updatedAt: string | null;
+}
+
+export function perinatalReviewDto(r: ReviewRow): PerinatalReviewDto {
+  return {
+    birthOutcomeId: r.birth_outcome_id,
+    level: r.level,
+    reviewedOn: r.reviewed_on,
+    conclusion: r.conclusion,
+    factors: r.factors,
+    actions: r.actions,
+    version: r.version,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/**
+ * A stillbirth or fetal death in the perinatal scope (≥28 weeks; ≥1000 g when the gestation is unknown): the
+ * births the perinatal death review is for. A live-born baby who died is reviewed on the child's death card.
+ */
+export function isPerinatalStillbirth(outcome: string, gaDays: number, weightG: number | null): boolean {
+  if (outcome !== 'stillbirth' && outcome !== 'fetal_death') return false;
+  const r = isPerinatalDeath({
+    outcome,
+    gestationalWeeks: Math.floor(gaDays / 7),
+    birthWeightG: weightG,
+  });
+  return r.ok && r.value.perinatal;
+}
+
+/**
+ * Perinatal death review of stillbirths recorded at delivery. A stillbirth is never a child death (it has no child
+ * in the person index, no ICD-10 card and is no infant death), so its review is kept on the birth outcome.
+ * Pending is not stored: a perinatal stillbirth without a review is pending (the list works it out).
+ */
+export function createPerinatalReviewService(deps: ModuleDeps) {
+  const { db, audit } = deps;
+  return {
+    /** Records the review, or changes it at the version read (stale → 409). */
+    async put(ctx: AuthContext, birthOutcomeId: string, input: PerinatalReviewInput) {
+      return withScope(db, ctx, async (trx) => {
+        const b = await trx
+          .selectFrom('birth_outcome as b')
+          .innerJoin('delivery as d', (j) =>
+            j.onRef('d.county_code', '=', 'b.county_code').onRef('d.id', '=', 'b.delivery_id'),
+          )
+          .select([
+            'b.county_code as county_code',
+            'b.mother_id as mother_id',
+            'b.outcome as outcome',
+            'b.weight_g as weight_g',
+            'd.ga_days as ga_days',
+            'd.delivery_date as delivery_date',
+          ])
+          .where('b.id', '=', birthOutcomeId)
+          .executeTakeFirst();
+        if (!b) throw errors.notFound('妊娠结局', 'birth outcome');
+        if (!isPerinatalStillbirth(b.outcome, b.ga_days, b.weight_g))
+          throw errors.conflict(
+            'NOT_PERINATAL_STILLBIRTH',
+            '只有孕28周及以上的死胎、死产进行围产儿死亡评审；活产儿死亡请在儿童死亡报告卡上评审',
+            'Only a stillbirth or fetal death at ≥28 weeks has a perinatal review; review a live-born death on its card',
+          );
+        if (input.reviewedOn < b.delivery_date || input.reviewedOn > today())
+          throw errors.field(
+            'reviewedOn',
+            '评审日期应在分娩日期与今天之间',
+            'The review date is outside delivery…today',
+          );
+        const existing = await trx
+          .selectFrom('perinatal_death_review')
+          .selectAll()
+          .where('county_code', '=', b.county_code)
+          .where('birth_outcome_id', '=', birthOutcomeId)
+          .executeTakeFirst();
+        const values = {
+          level: input.level,
+          reviewed_on: input.reviewedOn,
+          conclusion: input.conclusion,
+          factors: JSON.stringify(input.factors),
+          actions: input.actions ?? null,
+        };
+        let row: ReviewRow;
+        if (!existing) {
+          // a version names a review that was read: none exists (yet) — someone else's must not be overwritten
+          if (input.version !== undefined) throw errors.staleVersion();
+          const created = await trx
+            .insertInto('perinatal_death_review')
+            .values({
+              county_code: b.county_code,
+              birth_outcome_id: birthOutcomeId,
+              ...values,
+              created_by: ctx.userId,
+              updated_by: ctx.userId,
+            })
+            .onConflict((oc) => oc.columns(['county_code', 'birth_outcome_id']).doNothing())
+            .returningAll()
+            .executeTakeFirst();
+          if (!created) throw errors.staleVersion();
+          row = created;
+        } else {
+          if (input.version !== existing.version) throw errors.staleVersion(existing.version);
+          const updated = await trx
+            .updateTable('perinatal_death_review')
+            .set({ ...values, version: existing.version + 1, updated_at: new Date(), updated_by: ctx.userId })
+            .where('county_code', '=', b.county_code)
+            .where('birth_outcome_id', '=', birthOutcomeId)
+            .where('version', '=', existing.version)
+            .returningAll()
+            .executeTakeFirst();
+          if (!updated) throw errors.staleVersion();
+          row = updated;
+        }
+        await audit.write(trx, ctx, {
+          action: existing ? 'maternal.perinatal.review.update' : 'maternal.perinatal.review',
+          entityType: 'birth_outcome',
+          entityId: birthOutcomeId,
+          personId: b.mother_id,
+          countyCode: b.county_code,
+          details: { level: input.level, conclusion: input.conclusion, version: row.version },
+        });
+        return { review: perinatalReviewDto(row), created: !existing };
+      });
+    },
+  };
+}
+export type PerinatalReviewService = ReturnType<typeof createPerinatalReviewService>;
