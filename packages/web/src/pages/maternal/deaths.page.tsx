@@ -339,19 +339,119 @@ function CardForm({ editing }: { editing: MaternalDeath | null }) {
   );
 }
 
+/** The review fields shared by the maternal and perinatal death reviews: level, date, conclusion, 12-cell grid. */
+function ReviewFields() {
+  const { pick, lang } = useI18n();
+  return (
+    <>
+      <Space wrap>
+        <Form.Item name="level" label={pick('评审级别', 'Level')} rules={[{ required: true }]}>
+          <Select
+            style={{ width: 120 }}
+            options={Object.keys(LEVELS).map((k) => ({ value: k, label: lbl(LEVELS, k, lang) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reviewedOn"
+          label={pick('评审日期', 'Date')}
+          rules={[{ required: true }]}
+          initialValue={dayjs()}
+        >
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="conclusion" label={pick('结论', 'Conclusion')} rules={[{ required: true }]}>
+          <Select
+            style={{ width: 200 }}
+            options={Object.keys(CONCLUSIONS).map((k) => ({ value: k, label: lbl(CONCLUSIONS, k, lang) }))}
+          />
+        </Form.Item>
+      </Space>
+      <Form.Item name="factors" label={pick('影响因素（十二格表）', 'Contributing factors (12-cell grid)')}>
+        <Checkbox.Group
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 4 }}
+          options={STAGES.flatMap(([s, sz, se]) =>
+            ASPECTS.map(([a, az, ae]) => ({ value: `${s}.${a}`, label: pick(`${sz}·${az}`, `${se} · ${ae}`) })),
+          )}
+        />
+      </Form.Item>
+      <Form.Item name="actions" label={pick('改进措施', 'Actions')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
+
 /** Perinatal and neonatal deaths recorded at delivery, for the review (the child's card feeds the child review). */
 function PerinatalDeaths() {
   const { pick, lang } = useI18n();
+  const me = useCurrentUser();
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const { applyToForm } = useApiFeedback();
+  const [form] = Form.useForm();
   const [from, setFrom] = useState<Dayjs | null>(dayjs().subtract(1, 'year'));
+  const [review, setReview] = useState<'pending' | 'reviewed' | undefined>(undefined);
+  const [reviewing, setReviewing] = useState<PerinatalDeath | null>(null);
   const q = useQuery({
-    queryKey: ['maternal', 'perinatal', from?.format('YYYY-MM-DD')],
-    queryFn: () => maternalApi.perinatalDeaths({ from: from?.format('YYYY-MM-DD') }),
+    queryKey: ['maternal', 'perinatal', from?.format('YYYY-MM-DD'), review],
+    queryFn: () => maternalApi.perinatalDeaths({ from: from?.format('YYYY-MM-DD'), review }),
+  });
+  const supervise = me.permissions.includes('care.supervise');
+  const openReview = (r: PerinatalDeath) => {
+    form.resetFields();
+    setReviewing(r);
+    const v = r.review;
+    if (v)
+      setTimeout(() =>
+        form.setFieldsValue({
+          level: v.level,
+          reviewedOn: dayjs(v.reviewedOn),
+          conclusion: v.conclusion,
+          factors: Object.keys(v.factors ?? {}),
+          actions: v.actions ?? undefined,
+        }),
+      );
+  };
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => {
+      const r = reviewing as PerinatalDeath;
+      // a cell kept keeps its note; a cell ticked anew has none yet
+      const notes = r.review?.factors ?? {};
+      const factors = Object.fromEntries(((v.factors as string[] | undefined) ?? []).map((k) => [k, notes[k] ?? '']));
+      return maternalApi.reviewPerinatalDeath(r.id, {
+        level: v.level,
+        reviewedOn: (v.reviewedOn as Dayjs).format('YYYY-MM-DD'),
+        conclusion: v.conclusion,
+        factors,
+        actions: v.actions || undefined,
+        ...(r.review ? { version: r.review.version } : {}),
+      });
+    },
+    onSuccess: () => {
+      void message.success(pick('评审已保存', 'Review saved'));
+      void qc.invalidateQueries({ queryKey: ['maternal', 'perinatal'] });
+      setReviewing(null);
+      form.resetFields();
+    },
+    onError: (e) => applyToForm(form, e),
   });
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
         {pick('分娩日期自', 'Delivered since')}
         <DatePicker value={from} onChange={setFrom} allowClear={false} />
+        <Select
+          style={{ width: 200 }}
+          allowClear
+          placeholder={pick('死胎死产评审状态', 'Stillbirth review status')}
+          value={review}
+          onChange={setReview}
+          data-testid="perinatal-review-filter"
+          options={[
+            { value: 'pending', label: pick('待评审', 'Pending review') },
+            { value: 'reviewed', label: pick('已评审', 'Reviewed') },
+          ]}
+        />
       </Space>
       <Table<PerinatalDeath>
         size="small"
@@ -401,8 +501,60 @@ function PerinatalDeaths() {
                 </Link>
               ),
           },
+          {
+            title: pick('围产儿死亡评审', 'Perinatal review'),
+            render: (_: unknown, r) =>
+              r.reviewStatus === null ? (
+                '—'
+              ) : (
+                <Space wrap>
+                  {r.review ? (
+                    <Tag color="green" data-testid="perinatal-reviewed">
+                      {lbl(LEVELS, r.review.level, lang)} · {lbl(CONCLUSIONS, r.review.conclusion, lang)}
+                    </Tag>
+                  ) : (
+                    <Tag color="orange" data-testid="perinatal-pending">
+                      {pick('待评审', 'Pending')}
+                    </Tag>
+                  )}
+                  {supervise && (
+                    <Button size="small" onClick={() => openReview(r)} data-testid="perinatal-review">
+                      {r.review ? pick('修改评审', 'Change review') : pick('评审', 'Review')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+          },
         ]}
       />
+      <Modal
+        open={reviewing !== null}
+        destroyOnHidden
+        width={760}
+        title={
+          reviewing
+            ? pick(
+                `围产儿死亡评审：${reviewing.motherName}之第${reviewing.birthOrder}胎（${reviewing.deliveryDate}，孕${reviewing.gestationalAge ?? '?'}周）`,
+                `Perinatal death review: ${reviewing.motherName}'s baby ${reviewing.birthOrder} (${reviewing.deliveryDate}, ${reviewing.gestationalAge ?? '?'} weeks)`,
+              )
+            : ''
+        }
+        onCancel={() => setReviewing(null)}
+        onOk={() => form.submit()}
+        okText={pick('保存', 'Save')}
+        cancelText={pick('取消', 'Cancel')}
+        okButtonProps={{ 'data-testid': 'perinatal-review-save' } as Record<string, string>}
+        confirmLoading={save.isPending}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          onFinish={(v) => save.mutate(v as Record<string, unknown>)}
+        >
+          <ReviewFields />
+        </Form>
+      </Modal>
     </>
   );
 }
@@ -600,43 +752,7 @@ export function MaternalDeathsPage() {
           onFinish={(v) => save.mutate(v as Record<string, unknown>)}
         >
           {dialog && 'card' in dialog && <CardForm editing={dialog.card} />}
-          {dialog && 'review' in dialog && (
-            <>
-              <Space wrap>
-                <Form.Item name="level" label={pick('评审级别', 'Level')} rules={[{ required: true }]}>
-                  <Select
-                    style={{ width: 120 }}
-                    options={Object.keys(LEVELS).map((k) => ({ value: k, label: lbl(LEVELS, k, lang) }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name="reviewedOn"
-                  label={pick('评审日期', 'Date')}
-                  rules={[{ required: true }]}
-                  initialValue={dayjs()}
-                >
-                  <DatePicker />
-                </Form.Item>
-                <Form.Item name="conclusion" label={pick('结论', 'Conclusion')} rules={[{ required: true }]}>
-                  <Select
-                    style={{ width: 200 }}
-                    options={Object.keys(CONCLUSIONS).map((k) => ({ value: k, label: lbl(CONCLUSIONS, k, lang) }))}
-                  />
-                </Form.Item>
-              </Space>
-              <Form.Item name="factors" label={pick('影响因素（十二格表）', 'Contributing factors (12-cell grid)')}>
-                <Checkbox.Group
-                  style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 4 }}
-                  options={STAGES.flatMap(([s, sz, se]) =>
-                    ASPECTS.map(([a, az, ae]) => ({ value: `${s}.${a}`, label: pick(`${sz}·${az}`, `${se} · ${ae}`) })),
-                  )}
-                />
-              </Form.Item>
-              <Form.Item name="actions" label={pick('改进措施', 'Actions')}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
+          {dialog && 'review' in dialog && <ReviewFields />}
         </Form>
       </Modal>
     </>

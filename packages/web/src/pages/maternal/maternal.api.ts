@@ -449,6 +449,20 @@ export interface PerinatalDeath {
   childName: string | null;
   childDeathId: string | null;
   childDeathStatus: string | null;
+  /** Stillbirths only (a live-born death is reviewed on the child's death card). */
+  reviewStatus: 'pending' | 'reviewed' | null;
+  review: PerinatalReview | null;
+}
+
+/** The perinatal death review of a stillbirth / fetal death (one per birth outcome, versioned). */
+export interface PerinatalReview {
+  level: string;
+  reviewedOn: string;
+  conclusion: string;
+  factors: Record<string, string> | null;
+  actions: string | null;
+  version: number;
+  updatedAt: string | null;
 }
 
 export interface ContactSchedule {
@@ -521,6 +535,8 @@ export const maternalApi = {
   createDeath: (body: unknown) => post<MaternalDeath>('/maternal-deaths', body),
   updateDeath: (id: string, body: unknown) => api.patch<MaternalDeath>(`/maternal-deaths/${id}`, body),
   perinatalDeaths: (q: QueryParams) => api.get<PerinatalDeath[]>('/perinatal-deaths', q),
+  reviewPerinatalDeath: (birthOutcomeId: string, body: unknown) =>
+    request<PerinatalReview>('PUT', `/perinatal-deaths/${birthOutcomeId}/review`, { body }),
   schedules: () =>
     api.get<{ defaultScheduleId: string; schedules: ContactSchedule[]; choices: ScheduleChoice[] }>(
       '/maternal/schedules',
