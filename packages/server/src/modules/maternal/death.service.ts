@@ -612,7 +612,13 @@ export function createDeathService(
         if (f.review) q = q.where('b.outcome', 'in', ['stillbirth', 'fetal_death']);
         if (f.review === 'pending') q = q.where('pr.birth_outcome_id', 'is', null);
         if (f.review === 'reviewed') q = q.where('pr.birth_outcome_id', 'is not', null);
-        const rows = await q.orderBy('d.delivery_date', 'desc').limit(1000).execute();
+        // newest deliveries first, the babies of one delivery in birth order (a stable order for ties)
+        const rows = await q
+          .orderBy('d.delivery_date', 'desc')
+          .orderBy('d.id')
+          .orderBy('b.birth_order')
+          .limit(1000)
+          .execute();
         const names = await institutionNames(
           trx,
           rows.map((r) => r.institution_id),
