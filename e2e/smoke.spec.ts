@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { selectedNavKey } from '../packages/web/src/app/nav';
 import { isDeclaredRead } from '../packages/web/src/app/page-loads';
 import { AppShell } from './pages/app-shell.page';
 import { LoginPage } from './pages/login.page';
@@ -16,35 +17,64 @@ const DEMO_LOGINS = ['sysadmin', 'secadmin', 'auditor', 'city-stat', 'county-mch
 
 const API = '/api/v1';
 
-/** Watches a page: refused or failed /api responses, undeclared reads, console errors, /api calls in flight. */
-function watch(page: Page) {
+/** The header the page's fetch calls carry in these tests: the route the app was on when the call started. */
+const ROUTE_HEADER = 'x-smoke-route';
+
+/**
+ * Tags every fetch of the app with the path of the route it was on when the call started, so that a read is judged
+ * against the page that made it: a page that fires a dependent read late, or refetches, while the test has already
+ * moved on must not have it counted against the next page.
+ */
+async function tagFetches(page: Page) {
+  await page.addInitScript((header) => {
+    const original = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+      headers.set(header, window.location.pathname);
+      return original(input, { ...init, headers });
+    };
+  }, ROUTE_HEADER);
+}
+
+/**
+ * Watches a page: refused or failed /api responses, undeclared reads, console errors, /api calls in flight.
+ * `entries` (the side navigation) maps a request's route to the page it belongs to.
+ */
+function watch(page: Page, entries: readonly { key: string; href: string }[]) {
   const problems: string[] = [];
-  let inFlight = 0;
+  const inFlight = new Set<Request>();
   let lastChange = Date.now();
   let where = '';
+  const nav = entries.map((e) => ({ key: e.key, path: e.href }));
   const apiPath = (url: string) => {
     const p = new URL(url).pathname;
     return p.startsWith('/api/') ? p : null;
   };
+  /** The page a request belongs to: that of the route it started on, else (no fetch of the app) the current one. */
+  const owner = (r: Request) => {
+    const route = r.headers()[ROUTE_HEADER];
+    return (route !== undefined && selectedNavKey(nav, route)) || where;
+  };
   page.on('request', (r) => {
     const p = apiPath(r.url());
     if (!p) return;
-    inFlight++;
+    inFlight.add(r);
     lastChange = Date.now();
-    if (where && r.method() === 'GET' && p.startsWith(`${API}/`) && !isDeclaredRead(where, p.slice(API.length)))
-      problems.push(`${where}: GET ${p} is not listed in page-loads.ts`);
+    if (r.resourceType() === 'fetch' && r.headers()[ROUTE_HEADER] === undefined)
+      problems.push(`${where}: ${r.method()} ${p} carries no ${ROUTE_HEADER} (the attribution of reads is broken)`);
+    const key = owner(r);
+    if (key && r.method() === 'GET' && p.startsWith(`${API}/`) && !isDeclaredRead(key, p.slice(API.length)))
+      problems.push(`${key}: GET ${p} is not listed in page-loads.ts`);
   });
-  const done = (url: string) => {
-    if (!apiPath(url)) return;
-    inFlight--;
-    lastChange = Date.now();
+  const done = (r: Request) => {
+    if (inFlight.delete(r)) lastChange = Date.now();
   };
-  page.on('requestfinished', (r) => done(r.url()));
-  page.on('requestfailed', (r) => done(r.url()));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   page.on('response', (r) => {
     const p = apiPath(r.url());
     if (p && (r.status() >= 500 || r.status() === 403))
-      problems.push(`${where}: ${r.request().method()} ${p}${new URL(r.url()).search} → ${r.status()}`);
+      problems.push(`${owner(r.request())}: ${r.request().method()} ${p}${new URL(r.url()).search} → ${r.status()}`);
   });
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -62,10 +92,10 @@ function watch(page: Page) {
     async settled(quietMs = 300, timeoutMs = 20_000) {
       const start = Date.now();
       while (Date.now() - start < timeoutMs) {
-        if (inFlight <= 0 && Date.now() - lastChange >= quietMs) return;
+        if (inFlight.size === 0 && Date.now() - lastChange >= quietMs) return;
         await page.waitForTimeout(50);
       }
-      problems.push(`${where}: /api calls still in flight after ${timeoutMs} ms`);
+      problems.push(`${where}: /api calls still in flight after ${timeoutMs} ms: ${[...inFlight].map((r) => r.url())}`);
     },
   };
 }
@@ -97,12 +127,23 @@ async function openPage(page: Page, w: ReturnType<typeof watch>, entry: { key: s
   await expect.soft(main.locator(ERROR_SCREEN), `${entry.key}: error screen`).toHaveCount(0);
 }
 
+/**
+ * Time allowed for a login, and for each page after it: generous for a loaded 2-core machine (a page takes a second
+ * or two when the machine is idle); the test of a role with 23 pages is then allowed about 4 minutes before it is
+ * called hung.
+ */
+const LOGIN_BUDGET_MS = 30_000;
+const PAGE_BUDGET_MS = 10_000;
+
 for (const username of DEMO_LOGINS) {
   test(`${username}: every page of the side navigation loads without refusal or error`, async ({ page }) => {
+    test.setTimeout(LOGIN_BUDGET_MS);
+    await tagFetches(page);
     await new LoginPage(page).loginAs(username);
-    const w = watch(page);
     const entries = await navEntries(page);
     expect(entries.length, 'the home page and at least one more').toBeGreaterThan(1);
+    test.setTimeout(LOGIN_BUDGET_MS + entries.length * PAGE_BUDGET_MS);
+    const w = watch(page, entries);
     for (const entry of entries) await openPage(page, w, entry);
     expect(w.problems, `pages: ${entries.map((e) => e.key).join(', ')}`).toEqual([]);
   });
@@ -123,11 +164,13 @@ const LABELS = [
 ].join(', ');
 
 test('the English UI: no Chinese or raw message key in the labels of the main pages', async ({ page }) => {
+  const keys = ['home', 'maternal', 'children', 'women-cancer-cases', 'women-thalassaemia', 'indicator-dashboard'];
+  test.setTimeout(LOGIN_BUDGET_MS + (keys.length + 3) * PAGE_BUDGET_MS);
+  await tagFetches(page);
   await new LoginPage(page).loginAs('county-mch');
   await page.getByTestId('lang-switch').getByText('EN').click();
-  const w = watch(page);
   const all = await navEntries(page);
-  const keys = ['home', 'maternal', 'children', 'women-cancer-cases', 'women-thalassaemia', 'indicator-dashboard'];
+  const w = watch(page, all);
   const found: string[] = [];
   for (const key of [...keys, 'quality', 'work-plans', 'women-programmes']) {
     const entry = all.find((e) => e.key === key);
