@@ -17,20 +17,32 @@ const DEMO_LOGINS = ['sysadmin', 'secadmin', 'auditor', 'city-stat', 'county-mch
 
 const API = '/api/v1';
 
-/** The header the page's fetch calls carry in these tests: the route the app was on when the call started. */
+/** The header the page's fetch calls carry in these tests: the route of the page that made the call. */
 const ROUTE_HEADER = 'x-smoke-route';
 
 /**
- * Tags every fetch of the app with the path of the route it was on when the call started, so that a read is judged
- * against the page that made it: a page that fires a dependent read late, or refetches, while the test has already
- * moved on must not have it counted against the next page.
+ * Tags every fetch of the app with the route of the page that made it, so that a read is judged against its own page:
+ * a page that fires a dependent read late, or refetches, while the test has already moved on must not have it counted
+ * against the next page. That is the route the app was on when the call started, except while the page left behind
+ * is still shown (its heading still in the document: React keeps it until the next page renders, and it re-renders
+ * with the new location meanwhile): then the route it was shown for.
  */
 async function tagFetches(page: Page) {
   await page.addInitScript((header) => {
+    const HEADING = 'main h1, main h2, main h3, main h4, main h5, main h6, main [role="heading"]';
+    let left = { route: '', heading: null as Element | null };
+    for (const method of ['pushState', 'replaceState'] as const) {
+      const original = history[method].bind(history);
+      history[method] = (data: unknown, unused: string, url?: string | URL | null) => {
+        if (url != null && new URL(url, location.href).pathname !== location.pathname)
+          left = { route: location.pathname, heading: document.querySelector(HEADING) };
+        original(data, unused, url);
+      };
+    }
     const original = window.fetch.bind(window);
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-      headers.set(header, window.location.pathname);
+      headers.set(header, left.heading?.isConnected ? left.route : location.pathname);
       return original(input, { ...init, headers });
     };
   }, ROUTE_HEADER);
@@ -50,7 +62,7 @@ function watch(page: Page, entries: readonly { key: string; href: string }[]) {
     const p = new URL(url).pathname;
     return p.startsWith('/api/') ? p : null;
   };
-  /** The page a request belongs to: that of the route it started on, else (no fetch of the app) the current one. */
+  /** The page a request belongs to: that of its tag (see tagFetches), else (no fetch of the app) the current one. */
   const owner = (r: Request) => {
     const route = r.headers()[ROUTE_HEADER];
     return (route !== undefined && selectedNavKey(nav, route)) || where;
