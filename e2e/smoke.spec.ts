@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { selectedNavKey } from '../packages/web/src/app/nav';
 import { isDeclaredRead } from '../packages/web/src/app/page-loads';
 import { AppShell } from './pages/app-shell.page';
 import { LoginPage } from './pages/login.page';
@@ -16,35 +17,76 @@ const DEMO_LOGINS = ['sysadmin', 'secadmin', 'auditor', 'city-stat', 'county-mch
 
 const API = '/api/v1';
 
-/** Watches a page: refused or failed /api responses, undeclared reads, console errors, /api calls in flight. */
-function watch(page: Page) {
+/** The header the page's fetch calls carry in these tests: the route of the page that made the call. */
+const ROUTE_HEADER = 'x-smoke-route';
+
+/**
+ * Tags every fetch of the app with the route of the page that made it, so that a read is judged against its own page:
+ * a page that fires a dependent read late, or refetches, while the test has already moved on must not have it counted
+ * against the next page. That is the route the app was on when the call started, except while the page left behind
+ * is still shown (its heading still in the document: React keeps it until the next page renders, and it re-renders
+ * with the new location meanwhile): then the route it was shown for.
+ */
+async function tagFetches(page: Page) {
+  await page.addInitScript((header) => {
+    const HEADING = 'main h1, main h2, main h3, main h4, main h5, main h6, main [role="heading"]';
+    let left = { route: '', heading: null as Element | null };
+    for (const method of ['pushState', 'replaceState'] as const) {
+      const original = history[method].bind(history);
+      history[method] = (data: unknown, unused: string, url?: string | URL | null) => {
+        if (url != null && new URL(url, location.href).pathname !== location.pathname)
+          left = { route: location.pathname, heading: document.querySelector(HEADING) };
+        original(data, unused, url);
+      };
+    }
+    const original = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+      headers.set(header, left.heading?.isConnected ? left.route : location.pathname);
+      return original(input, { ...init, headers });
+    };
+  }, ROUTE_HEADER);
+}
+
+/**
+ * Watches a page: refused or failed /api responses, undeclared reads, console errors, /api calls in flight.
+ * `entries` (the side navigation) maps a request's route to the page it belongs to.
+ */
+function watch(page: Page, entries: readonly { key: string; href: string }[]) {
   const problems: string[] = [];
-  let inFlight = 0;
+  const inFlight = new Set<Request>();
   let lastChange = Date.now();
   let where = '';
+  const nav = entries.map((e) => ({ key: e.key, path: e.href }));
   const apiPath = (url: string) => {
     const p = new URL(url).pathname;
     return p.startsWith('/api/') ? p : null;
   };
+  /** The page a request belongs to: that of its tag (see tagFetches), else (no fetch of the app) the current one. */
+  const owner = (r: Request) => {
+    const route = r.headers()[ROUTE_HEADER];
+    return (route !== undefined && selectedNavKey(nav, route)) || where;
+  };
   page.on('request', (r) => {
     const p = apiPath(r.url());
     if (!p) return;
-    inFlight++;
+    inFlight.add(r);
     lastChange = Date.now();
-    if (where && r.method() === 'GET' && p.startsWith(`${API}/`) && !isDeclaredRead(where, p.slice(API.length)))
-      problems.push(`${where}: GET ${p} is not listed in page-loads.ts`);
+    if (r.resourceType() === 'fetch' && r.headers()[ROUTE_HEADER] === undefined)
+      problems.push(`${where}: ${r.method()} ${p} carries no ${ROUTE_HEADER} (the attribution of reads is broken)`);
+    const key = owner(r);
+    if (key && r.method() === 'GET' && p.startsWith(`${API}/`) && !isDeclaredRead(key, p.slice(API.length)))
+      problems.push(`${key}: GET ${p} is not listed in page-loads.ts`);
   });
-  const done = (url: string) => {
-    if (!apiPath(url)) return;
-    inFlight--;
-    lastChange = Date.now();
+  const done = (r: Request) => {
+    if (inFlight.delete(r)) lastChange = Date.now();
   };
-  page.on('requestfinished', (r) => done(r.url()));
-  page.on('requestfailed', (r) => done(r.url()));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   page.on('response', (r) => {
     const p = apiPath(r.url());
     if (p && (r.status() >= 500 || r.status() === 403))
-      problems.push(`${where}: ${r.request().method()} ${p}${new URL(r.url()).search} → ${r.status()}`);
+      problems.push(`${owner(r.request())}: ${r.request().method()} ${p}${new URL(r.url()).search} → ${r.status()}`);
   });
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -62,10 +104,10 @@ function watch(page: Page) {
     async settled(quietMs = 300, timeoutMs = 20_000) {
       const start = Date.now();
       while (Date.now() - start < timeoutMs) {
-        if (inFlight <= 0 && Date.now() - lastChange >= quietMs) return;
+        if (inFlight.size === 0 && Date.now() - lastChange >= quietMs) return;
         await page.waitForTimeout(50);
       }
-      problems.push(`${where}: /api calls still in flight after ${timeoutMs} ms`);
+      problems.push(`${where}: /api calls still in flight after ${timeoutMs} ms: ${[...inFlight].map((r) => r.url())}`);
     },
   };
 }
@@ -97,12 +139,23 @@ async function openPage(page: Page, w: ReturnType<typeof watch>, entry: { key: s
   await expect.soft(main.locator(ERROR_SCREEN), `${entry.key}: error screen`).toHaveCount(0);
 }
 
+/**
+ * Time allowed for a login, and for each page after it: generous for a loaded 2-core machine (a page takes a second
+ * or two when the machine is idle); the test of a role with 23 pages is then allowed about 4 minutes before it is
+ * called hung.
+ */
+const LOGIN_BUDGET_MS = 30_000;
+const PAGE_BUDGET_MS = 10_000;
+
 for (const username of DEMO_LOGINS) {
   test(`${username}: every page of the side navigation loads without refusal or error`, async ({ page }) => {
+    test.setTimeout(LOGIN_BUDGET_MS);
+    await tagFetches(page);
     await new LoginPage(page).loginAs(username);
-    const w = watch(page);
     const entries = await navEntries(page);
     expect(entries.length, 'the home page and at least one more').toBeGreaterThan(1);
+    test.setTimeout(LOGIN_BUDGET_MS + entries.length * PAGE_BUDGET_MS);
+    const w = watch(page, entries);
     for (const entry of entries) await openPage(page, w, entry);
     expect(w.problems, `pages: ${entries.map((e) => e.key).join(', ')}`).toEqual([]);
   });
@@ -123,11 +176,13 @@ const LABELS = [
 ].join(', ');
 
 test('the English UI: no Chinese or raw message key in the labels of the main pages', async ({ page }) => {
+  const keys = ['home', 'maternal', 'children', 'women-cancer-cases', 'women-thalassaemia', 'indicator-dashboard'];
+  test.setTimeout(LOGIN_BUDGET_MS + (keys.length + 3) * PAGE_BUDGET_MS);
+  await tagFetches(page);
   await new LoginPage(page).loginAs('county-mch');
   await page.getByTestId('lang-switch').getByText('EN').click();
-  const w = watch(page);
   const all = await navEntries(page);
-  const keys = ['home', 'maternal', 'children', 'women-cancer-cases', 'women-thalassaemia', 'indicator-dashboard'];
+  const w = watch(page, all);
   const found: string[] = [];
   for (const key of [...keys, 'quality', 'work-plans', 'women-programmes']) {
     const entry = all.find((e) => e.key === key);
