@@ -105,9 +105,9 @@ export async function seedDemoChild(
   let checkups = 0;
   let confirmed = 0;
   for (const county of DEMO_COUNTIES) {
-    const ctx = systemContext([county]);
-    const mothers = await withScope(services.db, ctx, (trx) =>
-      trx
+    const base = systemContext([county]);
+    const { mothers, clinics } = await withScope(services.db, base, async (trx) => ({
+      mothers: await trx
         .selectFrom('person')
         .select(['id', 'name', 'residence_region_code', 'birth_date'])
         .where('sex', '=', 'female')
@@ -116,8 +116,18 @@ export async function seedDemoChild(
         .orderBy('id')
         .limit(perCounty)
         .execute(),
-    );
-    for (const mother of mothers) {
+      // the primary-care clinics of the county manage the children and see them for their check-ups
+      clinics: await trx
+        .selectFrom('institution')
+        .select('id')
+        .where('county_code', '=', county)
+        .where('type', 'in', ['community_hc', 'township_hc'])
+        .orderBy('code')
+        .execute(),
+    }));
+    for (const [i, mother] of mothers.entries()) {
+      const clinic = clinics[i % Math.max(clinics.length, 1)]?.id;
+      const ctx = clinic ? { ...base, institutionId: clinic, displayName: '演示医生' } : base;
       const sex = rand() < 0.51 ? 'male' : 'female';
       const ageDays = 5 + Math.floor(rand() * 5 * 365);
       const birthDate = iso(new Date(today.getTime() - ageDays * 86_400_000));
@@ -142,6 +152,7 @@ export async function seedDemoChild(
         apgar5: 10,
         multipleBirth: 1,
         healthHandbookNo: `ZS${county}${String(children + 1).padStart(5, '0')}`,
+        ...(clinic ? { managingInstitutionId: clinic } : {}),
       });
       children++;
       const personId = reg.person.id;
@@ -159,6 +170,7 @@ export async function seedDemoChild(
         const out = await services.child.checkups.create(ctx, personId, {
           visitDate,
           kind: m === 0.25 ? 'newborn_visit' : m === 1 ? 'month1' : 'routine',
+          ...(clinic ? { institutionId: clinic } : {}),
           ...(w ? { weightKg: Math.round(w * 100) / 100 } : {}),
           ...(l ? { lengthCm: Math.round(l * 10) / 10 } : {}),
           ...(h && m <= 36 ? { headCm: Math.round(h * 10) / 10 } : {}),

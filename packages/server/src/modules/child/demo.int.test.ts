@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@fuyou/db';
 import { seedDemoChild } from '../../seed/child-demo';
+import { seedDemoInstitutions } from '../../seed/demo';
 import { seedDemoPopulation } from '../../seed/population';
 import { startTestServer, type TestServer } from '../../testing';
 
@@ -13,6 +14,7 @@ afterAll(async () => s?.close());
 describe('demo children', () => {
   it('seeds children of the demo women with check-ups whose z-scores spread around 0', async () => {
     const logs: string[] = [];
+    await seedDemoInstitutions(s.app.services);
     await seedDemoPopulation(s.app.services, () => undefined, { perCounty: 6 });
     await seedDemoChild(s.app.services, (m) => logs.push(m), { perCounty: 5 });
     const r = await sql<{ n: number; mean: number; low: number; mothers: number }>`
@@ -31,5 +33,12 @@ describe('demo children', () => {
     );
     if ((infants.rows[0]?.n ?? 0) > 3) expect(nbs.rows[0]?.n).toBeGreaterThan(0);
     expect(logs[0]).toContain(`演示儿童 demo children: ${row.mothers}`);
+    // managed by a clinic of their county and seen there, as the quality rules and the clinic worklists expect
+    const unmanaged = await sql<{ children: number; checkups: number }>`
+      select (select count(*)::int from child_profile c join institution i on i.id = c.managing_institution_id
+                where i.county_code <> c.county_code) +
+             (select count(*)::int from child_profile where managing_institution_id is null) as children,
+             (select count(*)::int from child_checkup where institution_id is null) as checkups`.execute(s.db.db);
+    expect(unmanaged.rows[0]).toEqual({ children: 0, checkups: 0 });
   });
 });
