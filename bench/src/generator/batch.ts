@@ -83,6 +83,7 @@ export const TABLE_ORDER = [
   'folic_acid_dispensing',
   'folic_acid_follow_up',
   'child_death_review',
+  'perinatal_death_review',
   'birth_defect_report',
   'aid_application',
   'family_planning_service',
@@ -669,6 +670,22 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
           created_at: row.created_at,
         });
         if (childId) liveChildren.push({ id: childId, outcomeId, sex, weightG, lengthCm, order, apgar1, apgar5 });
+        else if (deliveryDay + 60 <= today) {
+          // the county panel's review of a stillbirth (perinatal, ≥28 weeks), within two months; no draw from the
+          // random stream, so adding these rows leaves the rest of the population as it was
+          const pick = outcomeId.charCodeAt(0) % 10;
+          add('perinatal_death_review', {
+            county_code: county.code,
+            birth_outcome_id: outcomeId,
+            level: 'county',
+            reviewed_on: isoOf(deliveryDay + 30 + pick),
+            conclusion: pick < 2 ? 'avoidable' : pick < 5 ? 'conditionally_avoidable' : 'unavoidable',
+            factors: json({}),
+            actions: null,
+            created_at: timestampOf(deliveryDay + 30 + pick, 600),
+            created_by: createdBy,
+          });
+        }
         if (defect) {
           // the hospital's birth-defect report card (B3/B6), as the women's-health module files it from a delivery
           const prenatal = defect[2] && rng.chance(0.6);
