@@ -66,10 +66,17 @@ export class MaternalPages {
     await this.fillRegistration(r);
   }
 
-  /** Confirms the antd confirmation dialog by its OK button's test id. */
+  /**
+   * Confirms the antd confirmation dialog by its OK button's test id. A click that lands while the dialog is still
+   * opening can be lost (seen once in CI), so it is clicked again while the dialog stays; a click during the save
+   * is harmless (the OK button is loading and ignores it).
+   */
   async confirm(testId: string) {
-    await this.byTest(testId).click();
-    await expect(this.page.locator('.ant-modal-confirm')).toHaveCount(0);
+    const dialog = this.page.locator('.ant-modal-confirm');
+    await expect(async () => {
+      if ((await dialog.count()) > 0) await this.byTest(testId).click({ timeout: 5_000 });
+      await expect(dialog).toHaveCount(0, { timeout: 8_000 });
+    }).toPass({ timeout: 40_000 });
   }
 
   /** Records an antenatal visit from the woman's page. */
