@@ -30,9 +30,13 @@ export class MaternalPages {
 
   /** Closes the information modal antd shows after a save. */
   async acknowledgeInfo() {
-    const ok = this.page.locator('.ant-modal-confirm .ant-modal-confirm-btns button').first();
-    await ok.click();
-    await expect(this.page.locator('.ant-modal-confirm')).toHaveCount(0);
+    const dialog = this.page.locator('.ant-modal-confirm');
+    const ok = dialog.locator('.ant-modal-confirm-btns button').first();
+    // a click while the modal is still opening can be lost (seen in CI): click again while it stays
+    await expect(async () => {
+      if ((await dialog.count()) > 0) await ok.click({ timeout: 5_000 });
+      await expect(dialog).toHaveCount(0, { timeout: 8_000 });
+    }).toPass({ timeout: 40_000 });
   }
 
   /** From the worklist: 孕产妇建册, find the woman by her ID number and choose her. */
