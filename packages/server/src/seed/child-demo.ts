@@ -2,7 +2,7 @@ import { getGrowthReference, lmsValueAt, DAYS_PER_MONTH, type GrowthIndicator } 
 import { withScope } from '@fuyou/db';
 import { systemContext } from '../platform/context';
 import type { Services } from '../services';
-import { DEMO_COUNTIES } from './demo-institutions';
+import { DEMO_COUNTIES, demoClinics } from './demo-institutions';
 import { rng } from './population';
 
 const GIVEN = ['子涵', '浩然', '欣怡', '宇轩', '梓萱', '一诺', '沐辰', '诗琪', '俊熙', '若汐', '睿泽', '语桐'];
@@ -117,13 +117,7 @@ export async function seedDemoChild(
         .limit(perCounty)
         .execute(),
       // the primary-care clinics of the county manage the children and see them for their check-ups
-      clinics: await trx
-        .selectFrom('institution')
-        .select('id')
-        .where('county_code', '=', county)
-        .where('type', 'in', ['community_hc', 'township_hc'])
-        .orderBy('code')
-        .execute(),
+      clinics: await demoClinics(trx, county),
     }));
     for (const [i, mother] of mothers.entries()) {
       const clinic = clinics[i % Math.max(clinics.length, 1)]?.id;

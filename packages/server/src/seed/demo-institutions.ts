@@ -1,3 +1,4 @@
+import type { Database, Transaction } from '@fuyou/db';
 /** The demo city 舟山市 (330900): institutions of each type and the demo accounts. */
 export interface DemoInstitution {
   code: string;
@@ -236,3 +237,14 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'clinic', displayName: '定海区第一社区卫生服务中心 · 医生', role: 'clinician', institution: 'DH-SQ1' },
   { username: 'clinic2', displayName: '普陀区社区卫生服务中心 · 医生', role: 'clinician', institution: 'PT-SQ1' },
 ];
+
+/** The primary-care clinics (community and township health centres) of a demo county, in code order. */
+export function demoClinics(trx: Transaction<Database>, county: string) {
+  return trx
+    .selectFrom('institution')
+    .select('id')
+    .where('county_code', '=', county)
+    .where('type', 'in', ['community_hc', 'township_hc'])
+    .orderBy('code')
+    .execute();
+}

@@ -1,7 +1,7 @@
 import { withScope } from '@fuyou/db';
 import { systemContext, type AuthContext } from '../platform/context';
 import type { Services } from '../services';
-import { DEMO_COUNTIES } from './demo-institutions';
+import { DEMO_COUNTIES, demoClinics } from './demo-institutions';
 import { rng } from './population';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -45,13 +45,7 @@ export async function seedDemoMaternal(
         .orderBy('id', 'desc')
         .limit(perCounty)
         .execute(),
-      clinics: await trx
-        .selectFrom('institution')
-        .select('id')
-        .where('county_code', '=', county)
-        .where('type', 'in', ['community_hc', 'township_hc'])
-        .orderBy('code')
-        .execute(),
+      clinics: await demoClinics(trx, county),
       hospital: await trx
         .selectFrom('institution')
         .select('id')
