@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --scale tiny|demo|county|city|province [--smoke] [--seed N] [--duration S] [--connections N]
- * [--database pglite|postgres] [--no-append] [--keep] [--only dashboard,recompute,worklists,search,writes,worklist-county,child-worklist]`
+ * [--years N] [--database pglite|postgres] [--no-append] [--keep] [--only dashboard,recompute,worklists,search,writes,worklist-county,child-worklist]`
  *
  * Runs the benchmark suite against the real server and a fresh database (PGlite, or a new database on the
  * DATABASE_URL server), prints a table and appends it with machine information to BENCHMARKS.md (smoke runs only
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'no-append': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
+    years: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -56,6 +57,11 @@ for (const p of only ?? []) {
     process.exit(2);
   }
 }
+const years = values.years === undefined ? undefined : Number(values.years);
+if (years !== undefined && (!Number.isInteger(years) || years < 1 || years > 20)) {
+  console.error('--years 应为1–20的整数 (--years must be an integer 1–20)');
+  process.exit(2);
+}
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 const started = performance.now();
 const results = [];
@@ -69,6 +75,7 @@ for (const database of databases) {
     connections: values.smoke ? Math.min(5, Number(values.connections)) : Number(values.connections),
     keep: values.keep!,
     ...(only ? { only } : {}),
+    ...(years ? { years } : {}),
     log: (m) => console.error(m),
   });
   results.push(r);
