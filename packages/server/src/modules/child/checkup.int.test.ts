@@ -174,7 +174,14 @@ describe('growth charts', () => {
 describe('check-ups: Hb adjusted for the altitude of residence (WHO 2011 table; region altitude, migration 0023)', () => {
   it('the same Hb is not anaemia at sea level and is anaemia at 3,000 m, and the check-up says the adjustment', async () => {
     // the altitude is regional configuration: a township at 3,000 m; the county itself has none (sea level)
-    await w.s.db.db.updateTable('region').set({ altitude_m: 3000 }).where('code', '=', '330902002').execute();
+    const admin = await w.s.login(await w.s.user('sysadmin'));
+    const denied = await w.dh.request('PUT', '/api/v1/regions/330902002/altitude', { altitudeM: 3000 });
+    expect(denied.status).toBe(403);
+    const bad = await admin.request('PUT', '/api/v1/regions/330902002/altitude', { altitudeM: 12000 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('altitudeM');
+    const set = await admin.request('PUT', '/api/v1/regions/330902002/altitude', { altitudeM: 3000 });
+    expect(set.body).toEqual({ code: '330902002', altitudeM: 3000 });
     const low = await registerChild(w.dh, 400, { residenceRegionCode: '330902' });
     const high = await registerChild(w.dh, 400, { residenceRegionCode: '330902002' });
     const body = { visitDate: daysAgo(0), weightKg: 9.8, lengthCm: 76, hbGL: 115 };
