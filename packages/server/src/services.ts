@@ -9,6 +9,7 @@ import { createAuditService } from './modules/audit/audit.service';
 import { createJobQueue } from './platform/jobs';
 import { createPersonService } from './modules/people/person.service';
 import { createInstitutionService } from './modules/platform/institution.service';
+import { createRegionAltitudeService } from './modules/platform/region-altitude.service';
 import { createUserService } from './modules/platform/user.service';
 import { createMaternalServices } from './modules/maternal/index';
 import { createChildServices } from './modules/child/index';
@@ -41,6 +42,7 @@ export function createServices(deps: ServiceDeps) {
     ...deps,
     people,
     institutions,
+    regionAltitude: createRegionAltitudeService({ db, audit, regions }),
     users,
     auditLog,
     jobs,

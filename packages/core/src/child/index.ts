@@ -13,3 +13,4 @@ export * from './newborn-screening';
 export * from './child-screening';
 export * from './exposed-infant';
 export * from './child-death';
+export * from './congenital-syphilis';

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { GrowthZScores } from './growth-zscores';
 import type { NutritionClassificationOptions } from './nutrition-classification';
 import {
+  ALTITUDE_4_PERCENT,
   adjustHbForAltitude,
   classifyNutrition,
   CN2012_NUTRITION_RULES,
   CN_ANAEMIA_RULES,
   deriveNutritionRuleSet,
+  WHO_2011_ALTITUDE_TABLE,
 } from './nutrition-classification';
 
 type Z = Partial<GrowthZScores>;
@@ -176,10 +178,85 @@ describe('Altitude: Hb rises about 4% per 1000 m (REFERENCE §5.2) — explicit,
   });
 
   it('Hb 115 at 2000 m is anaemia in a 3-year-old (106.5 g/L at sea level); normal at sea level', () => {
-    expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 2000 })).toMatchObject([
-      { condition: 'anaemia', severity: 'mild', value: 106.5, toConfirm: true },
-    ]);
+    // the rule sets now carry the WHO 2011 table; the 4% rule stays selectable as configuration
+    const anaemiaRules = deriveNutritionRuleSet(
+      CN_ANAEMIA_RULES,
+      { id: 'anaemia-cn-4pct', region: 'national' },
+      { altitude: ALTITUDE_4_PERCENT },
+    );
+    expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 2000, anaemiaRules })).toMatchObject(
+      [{ condition: 'anaemia', severity: 'mild', value: 106.5, toConfirm: true }],
+    );
     expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115 })).toEqual([]);
     expect(CN_ANAEMIA_RULES.altitude.status).toBe('to_confirm');
+  });
+});
+
+const SRC_WHO_ALT =
+  'WHO 2011, Haemoglobin concentrations for the diagnosis of anaemia and assessment of severity (WHO/NMH/NHD/MNM/11.1), altitude adjustments';
+
+describe(`${SRC_WHO_ALT}: measured Hb lowered by 0/2/5/8/13/19/27/35/45 g/L from <1000/1000/…/4500 m`, () => {
+  it.each([
+    [undefined, 0],
+    [-50, 0],
+    [0, 0],
+    [999, 0],
+    [1000, 2],
+    [1499, 2],
+    [1500, 5],
+    [1999, 5],
+    [2000, 8],
+    [2499, 8],
+    [2500, 13],
+    [2999, 13],
+    [3000, 19],
+    [3499, 19],
+    [3500, 27],
+    [3999, 27],
+    [4000, 35],
+    [4499, 35],
+    [4500, 45],
+    [5200, 45],
+  ] as const)('at %s m the measured Hb is lowered by %s g/L', (alt, gl) => {
+    const r = adjustHbForAltitude(120, alt, WHO_2011_ALTITUDE_TABLE);
+    expect(r).toMatchObject({ hbGL: 120 - gl, adjusted: gl > 0, adjustmentGL: gl });
+  });
+
+  it.each([
+    // age months, Hb, altitude → finding (CN cut-off 110 g/L at 6 months–6 years, 120 g/L at 6–14 years)
+    [36, 115, 0, null],
+    [36, 128, 2999, null],
+    [36, 128, 3000, 'mild'],
+    [36, 111, 999, null],
+    [36, 111, 1000, 'mild'],
+    [36, 120, 2499, null],
+    [36, 120, 2500, 'mild'],
+    [36, 94, 2000, 'moderate'],
+    [36, 64, 1500, 'severe'],
+    [96, 124, 1499, null],
+    [96, 124, 1500, 'mild'],
+    [96, 160, 4500, 'mild'],
+  ] as const)('%s months, Hb %s g/L at %s m → %s', (ageMonths, hbGL, altitudeM, severity) => {
+    const found = classifyNutrition({ flags: [] }, { ageMonths, hbGL, altitudeM }).find(
+      (f) => f.condition === 'anaemia',
+    );
+    expect(found?.severity ?? null).toBe(severity);
+  });
+
+  it('the finding says the adjustment applied: Hb 115 at 3000 m → 96 g/L against the cut-off, adjusted by 19', () => {
+    expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 3000 })).toEqual([
+      expect.objectContaining({
+        condition: 'anaemia',
+        severity: 'mild',
+        value: 96,
+        measuredHbGL: 115,
+        altitudeAdjustmentGL: 19,
+        toConfirm: true,
+      }),
+    ]);
+    const seaLevel = classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 105, altitudeM: 0 });
+    expect(seaLevel[0]).not.toHaveProperty('altitudeAdjustmentGL');
+    expect(CN_ANAEMIA_RULES.altitude).toBe(WHO_2011_ALTITUDE_TABLE);
+    expect(WHO_2011_ALTITUDE_TABLE.status).toBe('to_confirm');
   });
 });

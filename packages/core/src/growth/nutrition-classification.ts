@@ -8,8 +8,9 @@
  * - WHO convention (configurable alternative): under 5 years overweight z > +2, obesity z > +3 (W/L(H));
  *   5–19 years (WHO 2007) overweight BMI-for-age z > +1, obesity z > +2, thinness z < −2 (severe < −3).
  * - 营养性缺铁性贫血: anaemia if Hb < 110 g/L at 6 months–6 years, < 120 g/L at 6–14 years [C]; grades mild
- *   90–(cut-off −1), moderate 60–89, severe < 60 g/L [R, to confirm]; Hb rises about 4% per 1000 m of altitude
- *   (adjustment explicit and to confirm).
+ *   90–(cut-off −1), moderate 60–89, severe < 60 g/L [R, to confirm]; Hb rises about 4% per 1000 m of altitude.
+ *   At altitude the measured Hb is first lowered by the WHO 2011 table ({@link WHO_2011_ALTITUDE_TABLE}, to
+ *   confirm; the 4% rule is kept as {@link ALTITUDE_4_PERCENT}), and the finding says by how much.
  * All thresholds are versioned data objects ({@link NutritionRuleSet}, {@link AnaemiaRuleSet}); regional variants
  * are made with {@link deriveNutritionRuleSet}.
  */
@@ -158,14 +159,44 @@ export interface AnaemiaBand {
   severeBelowGL: number;
 }
 
-/** Altitude adjustment of Hb: Hb rises by `percentPer1000m` % per 1000 m, applied from `fromAltitudeM`. */
-export interface AltitudeAdjustmentRule {
+/**
+ * Altitude adjustment of Hb by a percentage: Hb rises by `percentPer1000m` % per 1000 m, applied from
+ * `fromAltitudeM`. `method` is absent in the rule sets written before the WHO table (read as 'percent').
+ */
+export interface AltitudePercentRule {
+  method?: 'percent';
   percentPer1000m: number;
   fromAltitudeM: number;
   confirmed: boolean;
   status: GrowthRuleStatus;
   source: string;
 }
+
+/** One band of an altitude table: from `fromM` metres (inclusive) the measured Hb is lowered by `adjustGL` g/L. */
+export interface AltitudeBand {
+  fromM: number;
+  adjustGL: number;
+}
+
+/**
+ * Altitude adjustment of Hb by a table (WHO 2011): the measured Hb is lowered by the `adjustGL` of the highest band
+ * whose `fromM` the altitude reaches, which is the same as raising every cut-off by that amount. Below the first
+ * band, no adjustment. Versioned configuration: a region may carry another table.
+ */
+export interface AltitudeTableRule {
+  method: 'table';
+  id: string;
+  version: string;
+  /** Ascending by `fromM`. */
+  bands: readonly AltitudeBand[];
+  confirmed: boolean;
+  status: GrowthRuleStatus;
+  source: string;
+  toConfirm?: string;
+}
+
+/** Altitude adjustment of Hb: by a percentage per 1000 m, or by a table of bands. */
+export type AltitudeAdjustmentRule = AltitudePercentRule | AltitudeTableRule;
 
 /** Anaemia rule set. */
 export interface AnaemiaRuleSet {
@@ -177,7 +208,8 @@ export interface AnaemiaRuleSet {
   altitude: AltitudeAdjustmentRule;
 }
 
-const ALTITUDE_4_PERCENT: AltitudeAdjustmentRule = {
+/** "Hb rises about 4% per 1000 m" (REFERENCE §5.2) as a percentage rule; kept as an alternative to the WHO table. */
+export const ALTITUDE_4_PERCENT: AltitudePercentRule = {
   percentPer1000m: 4,
   fromAltitudeM: 1000,
   confirmed: false,
@@ -186,7 +218,36 @@ const ALTITUDE_4_PERCENT: AltitudeAdjustmentRule = {
     '营养性缺铁性贫血: "海拔每升高1000米，血红蛋白上升约4%" (REFERENCE §5.2); applying it from 1000 m, as WHO adjusts from 1000 m, is an assumption',
 };
 
-/** China's anaemia rules: cut-offs [C], grades [R]. */
+/**
+ * WHO 2011 adjustments of the measured Hb for the altitude of residence (WHO. Haemoglobin concentrations for the
+ * diagnosis of anaemia and assessment of severity. WHO/NMH/NHD/MNM/11.1, the altitude table): < 1000 m 0;
+ * 1000 m −2 g/L; 1500 −5; 2000 −8; 2500 −13; 3000 −19; 3500 −27; 4000 −35; 4500 −45 (subtracted from the measured
+ * Hb, i.e. added to the cut-off). Each altitude is read as the lower edge of its band (1000–1499 m → 2 g/L).
+ */
+export const WHO_2011_ALTITUDE_TABLE: AltitudeTableRule = {
+  method: 'table',
+  id: 'hb-altitude-who-2011',
+  version: '2011',
+  bands: [
+    { fromM: 1000, adjustGL: 2 },
+    { fromM: 1500, adjustGL: 5 },
+    { fromM: 2000, adjustGL: 8 },
+    { fromM: 2500, adjustGL: 13 },
+    { fromM: 3000, adjustGL: 19 },
+    { fromM: 3500, adjustGL: 27 },
+    { fromM: 4000, adjustGL: 35 },
+    { fromM: 4500, adjustGL: 45 },
+  ],
+  confirmed: false,
+  status: 'to_confirm',
+  source:
+    'WHO. Haemoglobin concentrations for the diagnosis of anaemia and assessment of severity (WHO/NMH/NHD/MNM/11.1, 2011)',
+  toConfirm:
+    'REFERENCE §5.2 carries only "about 4% per 1000 m"; the band values are those of issue #4 (WHO 2011), not checked ' +
+    'against the WHO PDF here; reading each altitude as a band lower edge is an assumption',
+};
+
+/** China's anaemia rules: cut-offs [C], grades [R]; altitude by the WHO 2011 table (to confirm). */
 export const CN_ANAEMIA_RULES: AnaemiaRuleSet = {
   meta: {
     id: 'anaemia-cn',
@@ -195,7 +256,9 @@ export const CN_ANAEMIA_RULES: AnaemiaRuleSet = {
     confirmed: false,
     status: 'to_confirm',
     sources: ['儿童营养性疾病管理技术规范（卫办妇社发〔2012〕49号）营养性缺铁性贫血'],
-    toConfirm: 'grades mild 90–cut-off, moderate 60–89, severe < 60 g/L are recollection [R]; altitude adjustment',
+    toConfirm:
+      'grades mild 90–cut-off, moderate 60–89, severe < 60 g/L are recollection [R]; altitude adjustment by the WHO ' +
+      '2011 table (the 规范 says only "about 4% per 1000 m")',
   },
   cutoffsConfirmed: true,
   gradesConfirmed: false,
@@ -203,7 +266,7 @@ export const CN_ANAEMIA_RULES: AnaemiaRuleSet = {
     { ageMonths: { from: 6, to: 72 }, cutoffGL: 110, moderateBelowGL: 90, severeBelowGL: 60 },
     { ageMonths: { from: 72, to: 168 }, cutoffGL: 120, moderateBelowGL: 90, severeBelowGL: 60 },
   ],
-  altitude: ALTITUDE_4_PERCENT,
+  altitude: WHO_2011_ALTITUDE_TABLE,
 };
 
 /** WHO's anaemia cut-offs and grades (WHO 2011 haemoglobin concentrations), to confirm beyond 6–59 months. */
@@ -224,22 +287,42 @@ export const WHO_ANAEMIA_RULES: AnaemiaRuleSet = {
     { ageMonths: { from: 60, to: 144 }, cutoffGL: 115, moderateBelowGL: 110, severeBelowGL: 80 },
     { ageMonths: { from: 144, to: 180 }, cutoffGL: 120, moderateBelowGL: 110, severeBelowGL: 80 },
   ],
-  altitude: ALTITUDE_4_PERCENT,
+  altitude: WHO_2011_ALTITUDE_TABLE,
 };
 
+/** What {@link adjustHbForAltitude} did. */
+export interface HbAltitudeAdjustment {
+  /** Hb used against the cut-offs, g/L. */
+  hbGL: number;
+  adjusted: boolean;
+  /** How much the measured Hb was lowered, g/L (0 when not adjusted); the rise of the cut-offs it amounts to. */
+  adjustmentGL: number;
+  /** Id of the table applied (absent for a percentage rule or when not adjusted). */
+  ruleId?: string;
+}
+
 /**
- * Hb adjusted to sea level: Hb / (1 + p·altitude/1000) with p = `percentPer1000m`/100, from `fromAltitudeM` on
- * (below it, the Hb unchanged). To confirm (see {@link AltitudeAdjustmentRule}).
+ * Hb adjusted to sea level for the altitude of residence. A table rule ({@link AltitudeTableRule}) subtracts the
+ * band's g/L; a percentage rule gives Hb / (1 + p·altitude/1000) with p = `percentPer1000m`/100 from
+ * `fromAltitudeM` on. Without an altitude, or below the first band, the Hb is unchanged. The default rule is the
+ * 4% rule of the first version (the rule sets carry the WHO table).
  */
 export function adjustHbForAltitude(
   hbGL: number,
   altitudeM: number | undefined,
   rule: AltitudeAdjustmentRule = ALTITUDE_4_PERCENT,
-): { hbGL: number; adjusted: boolean } {
-  if (altitudeM === undefined || !Number.isFinite(altitudeM) || altitudeM < rule.fromAltitudeM) {
-    return { hbGL, adjusted: false };
+): HbAltitudeAdjustment {
+  const none: HbAltitudeAdjustment = { hbGL, adjusted: false, adjustmentGL: 0 };
+  if (altitudeM === undefined || !Number.isFinite(altitudeM)) return none;
+  if (rule.method === 'table') {
+    let band: AltitudeBand | undefined;
+    for (const b of rule.bands) if (altitudeM >= b.fromM) band = b;
+    if (!band || band.adjustGL === 0) return none;
+    return { hbGL: hbGL - band.adjustGL, adjusted: true, adjustmentGL: band.adjustGL, ruleId: rule.id };
   }
-  return { hbGL: hbGL / (1 + (rule.percentPer1000m / 100) * (altitudeM / 1000)), adjusted: true };
+  if (altitudeM < rule.fromAltitudeM) return none;
+  const adjusted = hbGL / (1 + (rule.percentPer1000m / 100) * (altitudeM / 1000));
+  return { hbGL: adjusted, adjusted: true, adjustmentGL: Math.round((hbGL - adjusted) * 10) / 10 };
 }
 
 /** One finding. */
@@ -256,6 +339,9 @@ export interface NutritionFinding {
   remeasure?: true;
   /** A rule behind this finding is still to be confirmed. */
   toConfirm?: true;
+  /** Anaemia at altitude: the Hb as measured, and how much it was lowered (g/L) before the cut-offs. */
+  measuredHbGL?: number;
+  altitudeAdjustmentGL?: number;
 }
 
 /** Options of {@link classifyNutrition}. */
@@ -266,7 +352,7 @@ export interface NutritionClassificationOptions {
   hbGL?: number;
   /** Default 'cn2012'. */
   standard?: NutritionStandard;
-  /** Altitude of residence, m. */
+  /** Altitude of residence, m: the measured Hb is adjusted by the anaemia rule set's altitude rule first. */
   altitudeM?: number;
   /** Rule sets to use instead of the defaults of `standard` (regional variants). */
   rules?: NutritionRuleSet;
@@ -398,12 +484,13 @@ export function classifyNutrition(
       if (adj.hbGL < band.cutoffGL) {
         const severity: NutritionSeverity =
           adj.hbGL < band.severeBelowGL ? 'severe' : adj.hbGL < band.moderateBelowGL ? 'moderate' : 'mild';
-        out.push(
-          finding('anaemia', severity, 'hb', Math.round(adj.hbGL * 10) / 10, {
+        out.push({
+          ...finding('anaemia', severity, 'hb', Math.round(adj.hbGL * 10) / 10, {
             toConfirm:
               !anaemia.gradesConfirmed || !anaemia.cutoffsConfirmed || (adj.adjusted && !anaemia.altitude.confirmed),
           }),
-        );
+          ...(adj.adjusted ? { measuredHbGL: options.hbGL, altitudeAdjustmentGL: adj.adjustmentGL } : {}),
+        });
       }
     }
   }

@@ -89,6 +89,9 @@ export interface ChildCheckupTable {
   growth_reference: string | null;
   nutrition: Json;
   proposals: Json;
+  /** Altitude of residence the Hb was classified at, m, and the g/L the measured Hb was lowered (migration 0023). */
+  hb_altitude_m: ColumnType<number | null, number | null | undefined, number | null>;
+  hb_altitude_adjustment_gl: Num;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -14,6 +14,8 @@ export interface RegionTable {
   valid_to: DateString | null;
   replaced_by: string | null;
   source: ColumnType<string, string | undefined, string>;
+  /** Altitude of the region, m (migration 0023): configuration of the Hb altitude adjustment; null when unknown. */
+  altitude_m: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface InstitutionTable {

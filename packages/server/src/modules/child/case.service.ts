@@ -18,6 +18,7 @@ import {
   json,
   loadChild,
   num,
+  residenceAltitudeM,
   today,
   type ChildProfileRow,
   type PersonRow,
@@ -433,7 +434,8 @@ export function createCaseService(deps: ModuleDeps) {
           throw errors.field('followupDate', '随访日期不能早于建案日期', 'Follow-up before the case was opened');
         if (input.nextDue && input.nextDue <= input.followupDate)
           throw errors.field('nextDue', '下次随访日期应晚于本次随访', 'The next follow-up is not after this one');
-        const assessment = followupAssessment({ kind: row.kind, person, date: input.followupDate, input });
+        const altitudeM = await residenceAltitudeM(trx, person);
+        const assessment = followupAssessment({ kind: row.kind, person, date: input.followupDate, input, altitudeM });
         const severity = input.severity ?? assessment.severity ?? row.severity;
         const due = input.nextDue ?? nextDue(row.kind, severity, input.followupDate, person, profile);
         const id = input.id ?? randomUUID();
@@ -472,7 +474,14 @@ export function createCaseService(deps: ModuleDeps) {
           .where('case_id', '=', caseId)
           .orderBy('followup_date')
           .execute();
-        const closure = caseClosure({ kind: row.kind, person, profile, followups, date: input.followupDate });
+        const closure = caseClosure({
+          kind: row.kind,
+          person,
+          profile,
+          followups,
+          date: input.followupDate,
+          altitudeM,
+        });
         await audit.write(trx, ctx, {
           action: 'child.case.followup',
           entityType: 'child_case',
@@ -508,7 +517,14 @@ export function createCaseService(deps: ModuleDeps) {
             .where('case_id', '=', caseId)
             .orderBy('followup_date')
             .execute();
-          const closure = caseClosure({ kind: row.kind, person, profile, followups, date: input.closedOn });
+          const closure = caseClosure({
+            kind: row.kind,
+            person,
+            profile,
+            followups,
+            date: input.closedOn,
+            altitudeM: await residenceAltitudeM(trx, person),
+          });
           if (!closure.met && !input.override)
             throw new AppError(
               'CLOSURE_CRITERIA_NOT_MET',

@@ -170,3 +170,38 @@ describe('growth charts', () => {
     expect(r.body.charts.find((c: { indicator: string }) => c.indicator === 'wfl').points).toHaveLength(2);
   });
 });
+
+describe('check-ups: Hb adjusted for the altitude of residence (WHO 2011 table; region altitude, migration 0023)', () => {
+  it('the same Hb is not anaemia at sea level and is anaemia at 3,000 m, and the check-up says the adjustment', async () => {
+    // the altitude is regional configuration: a township at 3,000 m; the county itself has none (sea level)
+    const admin = await w.s.login(await w.s.user('sysadmin'));
+    const denied = await w.dh.request('PUT', '/api/v1/regions/330902002/altitude', { altitudeM: 3000 });
+    expect(denied.status).toBe(403);
+    const bad = await admin.request('PUT', '/api/v1/regions/330902002/altitude', { altitudeM: 12000 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('altitudeM');
+    const set = await admin.request('PUT', '/api/v1/regions/330902002/altitude', { altitudeM: 3000 });
+    expect(set.body).toEqual({ code: '330902002', altitudeM: 3000 });
+    const low = await registerChild(w.dh, 400, { residenceRegionCode: '330902' });
+    const high = await registerChild(w.dh, 400, { residenceRegionCode: '330902002' });
+    const body = { visitDate: daysAgo(0), weightKg: 9.8, lengthCm: 76, hbGL: 115 };
+    const a = await w.dh.post(`/api/v1/children/${low.person.id}/checkups`, body);
+    expect(a.status).toBe(201);
+    expect(a.body.hbAltitude).toBeNull();
+    expect(a.body.nutrition.find((f: { condition: string }) => f.condition === 'anaemia')).toBeUndefined();
+    expect(a.body.proposals.find((p: { kind: string }) => p.kind === 'anaemia')).toBeUndefined();
+
+    const b = await w.dh.post(`/api/v1/children/${high.person.id}/checkups`, body);
+    expect(b.status).toBe(201);
+    expect(b.body.hbGL).toBe(115);
+    expect(b.body.hbAltitude).toEqual({ altitudeM: 3000, adjustmentGL: 19 });
+    expect(b.body.nutrition).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ condition: 'anaemia', value: 96, measuredHbGL: 115, altitudeAdjustmentGL: 19 }),
+      ]),
+    );
+    expect(b.body.proposals.find((p: { kind: string }) => p.kind === 'anaemia')).toMatchObject({ severity: 'mild' });
+    const page = await w.dh.get(`/api/v1/children/${high.person.id}`);
+    expect(page.body.checkups[0].hbAltitude).toEqual({ altitudeM: 3000, adjustmentGL: 19 });
+  });
+});

@@ -10,6 +10,7 @@ import {
   json,
   loadChild,
   num,
+  residenceAltitudeM,
   today,
   type ChildProfileRow,
   type PersonRow,
@@ -38,6 +39,8 @@ export interface CheckupDto {
   bmi: number | null;
   temperatureC: number | null;
   hbGL: number | null;
+  /** The altitude adjustment applied before the Hb cut-offs (海拔校正), null when none. */
+  hbAltitude: { altitudeM: number; adjustmentGL: number } | null;
   feeding: string | null;
   exclusiveBreastfeeding: boolean | null;
   vitaminDIu: number | null;
@@ -80,6 +83,10 @@ export function toCheckupDto(r: CheckupRow): CheckupDto {
     bmi: num(r.bmi),
     temperatureC: num(r.temperature_c),
     hbGL: r.hb_gl,
+    hbAltitude:
+      r.hb_altitude_m !== null && r.hb_altitude_adjustment_gl !== null
+        ? { altitudeM: r.hb_altitude_m, adjustmentGL: Number(r.hb_altitude_adjustment_gl) }
+        : null,
     feeding: r.feeding,
     exclusiveBreastfeeding: r.exclusive_breastfeeding,
     vitaminDIu: r.vitamin_d_iu,
@@ -113,12 +120,21 @@ export interface CheckupEvaluation {
   bmi: number | null;
   growth: GrowthAssessment | null;
   nutrition: unknown[];
+  hbAltitude: { altitudeM: number; adjustmentGL: number } | null;
   warningSigns: unknown;
   proposals: CaseProposal[];
 }
 
-/** Validates a check-up against the child and computes everything stored with it. */
-export function evaluateCheckup(person: PersonRow, profile: ChildProfileRow, input: CheckupInput): CheckupEvaluation {
+/**
+ * Validates a check-up against the child and computes everything stored with it. `altitudeM` is the altitude of
+ * the child's residence (regional configuration), applied to the Hb before the anaemia cut-offs.
+ */
+export function evaluateCheckup(
+  person: PersonRow,
+  profile: ChildProfileRow,
+  input: CheckupInput,
+  altitudeM: number | null = null,
+): CheckupEvaluation {
   if (!person.birth_date) throw errors.field('visitDate', '儿童出生日期未知，无法计算月龄', 'Unknown birth date');
   if (input.visitDate < person.birth_date)
     throw errors.field('visitDate', '检查日期不能早于出生日期', 'The visit is before the birth');
@@ -152,7 +168,7 @@ export function evaluateCheckup(person: PersonRow, profile: ChildProfileRow, inp
     input.weightKg !== undefined && input.lengthCm !== undefined
       ? Math.round((input.weightKg / (input.lengthCm / 100) ** 2) * 100) / 100
       : null;
-  const rules = childRules({ person, profile, ageDays, visitDate: input.visitDate, input, growth });
+  const rules = childRules({ person, profile, ageDays, visitDate: input.visitDate, input, growth, altitudeM });
   return {
     ageDays,
     correctedAgeDays: rules.correctedAgeDays,
@@ -160,6 +176,7 @@ export function evaluateCheckup(person: PersonRow, profile: ChildProfileRow, inp
     bmi,
     growth,
     nutrition: rules.nutrition,
+    hbAltitude: rules.hbAltitude,
     warningSigns: rules.warningSigns,
     proposals: rules.proposals,
   };
@@ -208,6 +225,8 @@ function columns(input: CheckupInput, ev: CheckupEvaluation) {
     growth_reference: standards || null,
     nutrition: json(ev.nutrition),
     proposals: json(ev.proposals),
+    hb_altitude_m: ev.hbAltitude?.altitudeM ?? null,
+    hb_altitude_adjustment_gl: ev.hbAltitude?.adjustmentGL ?? null,
   };
 }
 
@@ -266,7 +285,7 @@ export function createCheckupService(
           }
         }
         await checkRefs(trx, input);
-        const ev = evaluateCheckup(person, profile, input);
+        const ev = evaluateCheckup(person, profile, input, await residenceAltitudeM(trx, person));
         const id = input.id ?? randomUUID();
         let row = await trx
           .insertInto('child_checkup')
@@ -315,7 +334,7 @@ export function createCheckupService(
         if (!existing) throw errors.notFound('体检记录', 'check-up');
         if (existing.version !== input.version) throw errors.staleVersion(existing.version);
         await checkRefs(trx, input);
-        const ev = evaluateCheckup(person, profile, input);
+        const ev = evaluateCheckup(person, profile, input, await residenceAltitudeM(trx, person));
         const updated = await trx
           .updateTable('child_checkup')
           .set({ ...columns(input, ev), version: existing.version + 1, updated_at: new Date() })

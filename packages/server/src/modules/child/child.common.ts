@@ -1,4 +1,11 @@
-import type { Database, Selectable, Transaction, ChildProfileTable, PersonTable } from '@fuyou/db';
+import {
+  sql,
+  type Database,
+  type Selectable,
+  type Transaction,
+  type ChildProfileTable,
+  type PersonTable,
+} from '@fuyou/db';
 import { errors } from '../../platform/errors';
 
 /** A child profile row. */
@@ -66,4 +73,26 @@ export async function institutionNames(
   if (!wanted.length) return new Map();
   const rows = await trx.selectFrom('institution').select(['id', 'name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Altitude of the child's residence, m (regional configuration, migration 0023): the `altitude_m` of the nearest
+ * region with a value, from the residence region (or the county when the residence code is not in the region list)
+ * up to the province; null when none has one (no altitude adjustment of Hb).
+ */
+export async function residenceAltitudeM(
+  trx: Transaction<Database>,
+  person: Pick<PersonRow, 'residence_region_code' | 'county_code'>,
+): Promise<number | null> {
+  const r = await sql<{ altitude_m: number }>`
+    with recursive up (code, parent_code, altitude_m, depth) as (
+      select code, parent_code, altitude_m, 0 from region
+      where code = coalesce((select code from region where code = ${person.residence_region_code}), ${person.county_code})
+      union all
+      select p.code, p.parent_code, p.altitude_m, up.depth + 1 from region p join up on p.code = up.parent_code
+      where up.altitude_m is null and up.depth < 6
+    )
+    select altitude_m from up where altitude_m is not null order by depth limit 1`.execute(trx);
+  const a = r.rows[0]?.altitude_m;
+  return a === undefined || a === null ? null : Number(a);
 }

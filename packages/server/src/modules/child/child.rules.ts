@@ -3,7 +3,14 @@
  * age, the warning signs of the age, and the case criteria (nutrition, high-risk infant, preterm). No rule is
  * written here: this file only gathers the inputs core asks for and maps core's answers to what is stored.
  */
-import { assessGrowth, classifyNutrition, type GrowthAssessment, type NutritionFinding } from '@fuyou/core';
+import {
+  adjustHbForAltitude,
+  assessGrowth,
+  classifyNutrition,
+  type GrowthAssessment,
+  type NutritionFinding,
+  type NutritionStandard,
+} from '@fuyou/core';
 import { DAYS_PER_MONTH } from '@fuyou/core';
 import { childContactStates, correctedAgeDays } from '@fuyou/core/child/child-checkup-plan';
 import {
@@ -44,6 +51,19 @@ export interface ChildRuleInput {
   visitDate: string;
   input: CheckupInput;
   growth: GrowthAssessment | null;
+  /** Altitude of residence, m (regional configuration); null: no adjustment. */
+  altitudeM: number | null;
+}
+
+/** The altitude adjustment core applies to an Hb (null when none: no Hb, no altitude, or below the first band). */
+export function hbAltitude(
+  hbGL: number | undefined | null,
+  altitudeM: number | null,
+  standard?: NutritionStandard,
+): { altitudeM: number; adjustmentGL: number } | null {
+  if (hbGL === undefined || hbGL === null || altitudeM === null) return null;
+  const adj = adjustHbForAltitude(hbGL, altitudeM, nutritionRulesFor(standard).anaemia.altitude);
+  return adj.adjusted ? { altitudeM, adjustmentGL: adj.adjustmentGL } : null;
 }
 
 const SEVERITY_ORDER = ['mild', 'moderate', 'severe'];
@@ -131,6 +151,7 @@ export function childRules(r: ChildRuleInput) {
       ageMonths,
       ...(r.input.hbGL !== undefined ? { hbGL: r.input.hbGL } : {}),
       ...(r.input.standard ? { standard: r.input.standard } : {}),
+      ...(r.altitudeM !== null ? { altitudeM: r.altitudeM } : {}),
     },
   );
   const corrected = correctedAgeDays(planBirth(r.person, r.profile), r.visitDate);
@@ -153,7 +174,13 @@ export function childRules(r: ChildRuleInput) {
       subtypes: [],
       criteria: r.input.ricketsSigns.map((x) => ({ code: 'rickets_sign', zh: x, en: x })),
     });
-  return { correctedAgeDays: corrected, nutrition, warningSigns: ws ?? {}, proposals };
+  return {
+    correctedAgeDays: corrected,
+    nutrition,
+    hbAltitude: hbAltitude(r.input.hbGL, r.altitudeM, r.input.standard),
+    warningSigns: ws ?? {},
+    proposals,
+  };
 }
 
 /** The warning-sign checklist for a child on a date (corrected age for preterm). */
@@ -175,6 +202,8 @@ export function followupAssessment(a: {
   person: PersonRow;
   date: string;
   input: { weightKg?: number | undefined; lengthCm?: number | undefined; hbGL?: number | undefined };
+  /** Altitude of residence, m; null or absent: no adjustment. */
+  altitudeM?: number | null;
 }): { zscores: Record<string, number>; findings: NutritionFinding[]; severity: string | null } {
   const birth = a.person.birth_date;
   const sex = a.person.sex === 'male' || a.person.sex === 'female' ? a.person.sex : null;
@@ -198,7 +227,11 @@ export function followupAssessment(a: {
   for (const k of ['waz', 'lhaz', 'wlhz', 'bmiz', 'hcz'] as const) if (g?.[k] !== undefined) zscores[k] = g[k];
   const findings = classifyNutrition(
     { ...(g ?? {}), flags: g?.flags ?? [] },
-    { ageMonths: ageDays / DAYS_PER_MONTH, ...(a.input.hbGL !== undefined ? { hbGL: a.input.hbGL } : {}) },
+    {
+      ageMonths: ageDays / DAYS_PER_MONTH,
+      ...(a.input.hbGL !== undefined ? { hbGL: a.input.hbGL } : {}),
+      ...(a.altitudeM != null ? { altitudeM: a.altitudeM } : {}),
+    },
   );
   const mine = nutritionProposals(findings).find((p) => p.kind === a.kind);
   return { zscores, findings, severity: mine?.severity ?? null };
@@ -244,6 +277,8 @@ export function caseClosure(c: {
   profile: ChildProfileRow;
   followups: readonly { followup_date: string; weight_kg: unknown; length_cm: unknown; hb_gl: number | null }[];
   date: string;
+  /** Altitude of residence, m: raises the Hb cut-off by core's altitude adjustment. */
+  altitudeM?: number | null;
 }): CaseClosureCheck {
   const birth = c.person.birth_date;
   const ageDays = birth
@@ -269,7 +304,9 @@ export function caseClosure(c: {
     kind: c.kind,
     ...(g ? { zscores: g.zscores } : {}),
     ...(lastHb?.hb_gl != null ? { hbGL: lastHb.hb_gl } : {}),
-    ...(band ? { hbCutoffGL: band.cutoffGL } : {}),
+    ...(band
+      ? { hbCutoffGL: band.cutoffGL + (hbAltitude(lastHb?.hb_gl, c.altitudeM ?? null)?.adjustmentGL ?? 0) }
+      : {}),
     correctedAgeDays: correctedAgeDays(planBirth(c.person, c.profile), c.date),
     ageDays,
   });

@@ -382,10 +382,29 @@ export const exposureRecordSchema = z.object({
   note: z.string().trim().max(200).optional(),
   version: z.number().int().min(1),
 });
+const syphilisResult = z.enum(
+  ['positive', 'negative', 'indeterminate'],
+  '检测结果应为 positive/negative/indeterminate',
+);
 export const exposureFinalSchema = z.object({
   infection: z.enum(PMTCT_INFECTIONS, '感染类型无效'),
   status: z.enum(['infected', 'not_infected', 'undetermined'], '最终状态无效'),
   decidedOn: isoDate,
+  /** Syphilis: findings not among the follow-up tests, read by the congenital-syphilis criteria. */
+  syphilisEvidence: z
+    .object({
+      /** The mother's non-treponemal titre at delivery. */
+      motherTitre: z
+        .string()
+        .trim()
+        .regex(/^1:\d{1,4}$/, '母亲分娩时滴度格式应如 1:8')
+        .optional(),
+      /** Darkfield microscopy or nucleic-acid test of lesions or body fluids. */
+      darkfieldOrPcr: syphilisResult.optional(),
+      /** Treponemal IgM antibody. */
+      treponemalIgm: syphilisResult.optional(),
+    })
+    .optional(),
   version: z.number().int().min(1),
 });
 

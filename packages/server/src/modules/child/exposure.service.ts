@@ -1,9 +1,17 @@
-import { pmtctInfantPlan, type PmtctScheduledDuty } from '@fuyou/core';
+import {
+  congenitalSyphilisStatus,
+  DAYS_PER_MONTH,
+  pmtctInfantPlan,
+  type ChildLabel,
+  type PmtctScheduledDuty,
+  type SyphilisExposedInfantFindings,
+  type SyphilisTestResult,
+} from '@fuyou/core';
 import { withScope, type Database, type ExposedInfantTable, type Selectable, type Transaction } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import type { ModuleDeps } from '../module-deps';
-import { json, loadChild, today, type ChildProfileRow, type PersonRow } from './child.common';
+import { daysBetween, json, loadChild, today, type ChildProfileRow, type PersonRow } from './child.common';
 import { refreshChildWork } from './worklist.refresh';
 
 /** An exposed_infant row. */
@@ -23,6 +31,22 @@ export interface ExposureDutyDto extends PmtctScheduledDuty {
   record: DoseOrTest | null;
 }
 
+/** Findings of a syphilis-exposed infant that are not duty tests, given with the final status. */
+export interface SyphilisEvidence {
+  /** The mother's non-treponemal titre at delivery, '1:8'. */
+  motherTitre?: string | undefined;
+  darkfieldOrPcr?: SyphilisTestResult | undefined;
+  treponemalIgm?: SyphilisTestResult | undefined;
+}
+
+/** The final status core's criteria give (the status to record), with why, or what is still needed. */
+export interface FinalStatusSuggestion {
+  status: 'infected' | 'not_infected' | 'undetermined';
+  reasons: ChildLabel[];
+  needed: ChildLabel[];
+  config: { id: string; version: string };
+}
+
 /** The exposed infant's record as the API returns it (permission pmtct only). */
 export interface ExposureDto {
   personId: string;
@@ -30,7 +54,9 @@ export interface ExposureDto {
   highExposure: boolean;
   birthTimeKnown: boolean;
   duties: ExposureDutyDto[];
-  finalStatus: Record<string, { status: string; decidedOn: string }>;
+  finalStatus: Record<string, { status: string; decidedOn: string; evidence?: SyphilisEvidence }>;
+  /** Syphilis: the final status by the national criteria (congenital syphilis / not infected / undetermined). */
+  suggestedFinal: { syphilis?: FinalStatusSuggestion };
   nextDue: string | null;
   overdue: number;
   closed: boolean;
@@ -62,6 +88,62 @@ export function exposureDuties(
   };
 }
 
+const titreOf = (t: string | undefined): number | null => {
+  const m = t ? /^1:(\d+)$/.exec(t) : null;
+  return m ? Number(m[1]) : null;
+};
+const resultOf = (r: string | undefined): SyphilisTestResult =>
+  r === 'positive' || r === 'negative' ? r : 'indeterminate';
+
+/** The syphilis tests recorded for the infant (birth titre, non-treponemal follow-ups, treponemal) with the evidence. */
+export function syphilisFindings(
+  person: Pick<PersonRow, 'birth_date'>,
+  tests: readonly DoseOrTest[],
+  evidence: SyphilisEvidence = {},
+): SyphilisExposedInfantFindings {
+  const age = (at: string) =>
+    (person.birth_date ? daysBetween(person.birth_date, at.slice(0, 10)) : 0) / DAYS_PER_MONTH;
+  const nonTreponemal = tests
+    .filter((t) => t.code === 'syphilis.infant_birth_titre' || /^syphilis\.infant_nontreponemal_\d+m$/.test(t.code))
+    .map((t) => ({
+      ageMonths: age(t.at),
+      result: resultOf(t.result),
+      titre: titreOf(t.titre),
+      atBirth: t.code === 'syphilis.infant_birth_titre',
+    }));
+  const treponemal = tests
+    .filter((t) => t.code === 'syphilis.infant_treponemal_18m')
+    .map((t) => ({ ageMonths: age(t.at), result: resultOf(t.result) }));
+  return {
+    nonTreponemal,
+    treponemal,
+    motherTitreAtDelivery: titreOf(evidence.motherTitre),
+    ...(evidence.darkfieldOrPcr ? { darkfieldOrPcr: evidence.darkfieldOrPcr } : {}),
+    ...(evidence.treponemalIgm ? { treponemalIgm: evidence.treponemalIgm } : {}),
+  };
+}
+
+/** Core's congenital-syphilis criteria on what was recorded (the status to record, 'pending' as 'undetermined'). */
+export function syphilisSuggestion(
+  person: Pick<PersonRow, 'birth_date'>,
+  tests: readonly DoseOrTest[],
+  evidence?: SyphilisEvidence,
+): FinalStatusSuggestion {
+  const a = congenitalSyphilisStatus(syphilisFindings(person, tests, evidence));
+  return {
+    status: a.status === 'pending' ? 'undetermined' : a.status,
+    reasons: a.reasons.map((r) => r.label),
+    needed: a.needed,
+    config: a.config,
+  };
+}
+
+const FINAL_LABELS: Record<FinalStatusSuggestion['status'], [string, string]> = {
+  infected: ['先天梅毒', 'congenital syphilis'],
+  not_infected: ['未感染', 'not infected'],
+  undetermined: ['待定', 'undetermined'],
+};
+
 /** The plan from core (PMTCT 2020 infant duties with due times), each duty with its state. */
 export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
   const plan = exposureDuties(person, row);
@@ -85,6 +167,9 @@ export function exposurePlan(person: PersonRow, row: ExposureRow): ExposureDto {
     birthTimeKnown: plan.birthTimeKnown,
     duties,
     finalStatus,
+    suggestedFinal: row.infections.includes('syphilis')
+      ? { syphilis: syphilisSuggestion(person, row.tests as DoseOrTest[], finalStatus.syphilis?.evidence) }
+      : {},
     nextDue,
     overdue: duties.filter((d) => d.state === 'overdue').length,
     closed: row.infections.every((i) => finalStatus[i] && finalStatus[i].status !== 'undetermined'),
@@ -321,11 +406,21 @@ export function createExposureService(deps: ModuleDeps) {
       });
     },
 
-    /** Sets the final status of one infection (infected / not infected). */
+    /**
+     * Sets the final status of one infection (infected / not infected). Syphilis: the status must be the one of the
+     * national criteria on the recorded tests and the evidence given (core's congenitalSyphilisStatus); another is
+     * refused on `status`, naming the status the criteria give and why.
+     */
     async final(
       ctx: AuthContext,
       personId: string,
-      input: { infection: string; status: string; decidedOn: string; version: number },
+      input: {
+        infection: string;
+        status: string;
+        decidedOn: string;
+        version: number;
+        syphilisEvidence?: SyphilisEvidence | undefined;
+      },
     ) {
       requirePmtct(ctx);
       return withScope(db, ctx, async (trx) => {
@@ -334,10 +429,25 @@ export function createExposureService(deps: ModuleDeps) {
         if (!row.infections.includes(input.infection))
           throw errors.field('infection', '该儿童不是此病的暴露儿童', 'Not exposed to this infection');
         if (input.decidedOn > today()) throw errors.field('decidedOn', '判定日期不能晚于今天', 'Date in the future');
-        const fs = {
-          ...(row.final_status as Record<string, unknown>),
-          [input.infection]: { status: input.status, decidedOn: input.decidedOn },
-        };
+        if (input.syphilisEvidence && input.infection !== 'syphilis')
+          throw errors.field('syphilisEvidence', '梅毒诊断依据仅用于梅毒暴露儿童', 'Syphilis evidence is for syphilis');
+        let entry: Record<string, unknown> = { status: input.status, decidedOn: input.decidedOn };
+        if (input.infection === 'syphilis') {
+          const evidence =
+            input.syphilisEvidence ?? (row.final_status as ExposureDto['finalStatus']).syphilis?.evidence ?? {};
+          const s = syphilisSuggestion(person, row.tests as DoseOrTest[], evidence);
+          if (s.status !== input.status) {
+            const [zh, en] = FINAL_LABELS[s.status];
+            const why = s.status === 'undetermined' ? s.needed : s.reasons;
+            throw errors.field(
+              'status',
+              `最终状态与先天梅毒判定标准不符，按已记录的检测应为“${zh}”（${why.map((x) => x.zh).join('；') || '无'}）`,
+              `The final status contradicts the congenital syphilis criteria: the records give "${en}" (${why.map((x) => x.en).join('; ') || 'none'})`,
+            );
+          }
+          entry = { ...entry, evidence, criteria: { ...s.config, reasons: s.reasons.map((x) => x.zh) } };
+        }
+        const fs = { ...(row.final_status as Record<string, unknown>), [input.infection]: entry };
         return save(trx, ctx, profile, row, { final_status: json(fs) }, input.version, person, 'child.exposure.final');
       });
     },

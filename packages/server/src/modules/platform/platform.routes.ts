@@ -5,6 +5,7 @@ import { requireAuth, requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
 import { uuid } from '../../platform/validation';
 import { institutionInputSchema, institutionListSchema, institutionUpdateSchema } from './institution.service';
+import { regionAltitudeSchema } from './region-altitude.service';
 import { userCreateSchema, userListSchema, userUpdateSchema } from './user.service';
 
 const idParams = z.object({ id: uuid });
@@ -68,6 +69,22 @@ export function platformRoutes(app: FastifyInstance, services: Services) {
         ancestors: regions.ancestors(node.code).reverse(),
         countyCode: regions.countyOf(node.code) ?? null,
       };
+    },
+  );
+
+  r.put(
+    '/regions/:code/altitude',
+    {
+      schema: {
+        tags: ['regions 行政区划'],
+        summary: '设置区划海拔（儿童血红蛋白海拔校正，下级区划未设置时沿用）',
+        params: z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字') }),
+        body: regionAltitudeSchema,
+      },
+    },
+    async (req) => {
+      const ctx = requirePermission(req, 'institution.manage');
+      return services.regionAltitude.set(ctx, req.params.code, req.body);
     },
   );
 

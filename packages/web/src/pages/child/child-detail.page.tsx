@@ -34,6 +34,15 @@ import { ExposurePanel, type ExposureView } from './exposure-panel';
 import { DeathForm } from './death-form';
 import { ChildActions } from './child-actions';
 
+/** "海拔校正 +N g/L": the g/L the Hb cut-offs were raised for the altitude of residence (the measured Hb lowered). */
+function altitudeText(a: Checkup['hbAltitude'], pick: (zh: string, en: string) => string): string | null {
+  if (!a) return null;
+  return pick(
+    `海拔校正 +${a.adjustmentGL} g/L（海拔${a.altitudeM}米）`,
+    `altitude adjustment +${a.adjustmentGL} g/L (${a.altitudeM} m)`,
+  );
+}
+
 function zTag(z: number | null) {
   if (z === null) return '—';
   const colour = z < -3 || z > 3 ? 'red' : z < -2 || z > 2 ? 'orange' : z > 1 ? 'gold' : 'green';
@@ -73,6 +82,11 @@ function CheckupResult(props: { checkup: Checkup; onCase(c: ChildCase): void }) 
         />
       )}
       <div style={{ marginTop: 8 }}>
+        {c.hbAltitude && (
+          <Tag color="blue" data-testid="hb-altitude">
+            Hb {c.hbGL} g/L · {altitudeText(c.hbAltitude, pick)}
+          </Tag>
+        )}
         {c.nutrition.length === 0 ? (
           <Tag color="green">{pick('营养评价未见异常', 'No nutritional problem found')}</Tag>
         ) : (
@@ -308,7 +322,18 @@ export function ChildDetailPage() {
                   { title: pick('体重', 'Weight'), dataIndex: 'weightKg' },
                   { title: pick('身长/身高', 'Length'), dataIndex: 'lengthCm' },
                   { title: pick('头围', 'Head'), dataIndex: 'headCm' },
-                  { title: 'Hb', dataIndex: 'hbGL' },
+                  {
+                    title: 'Hb',
+                    dataIndex: 'hbGL',
+                    render: (v: number | null, r) =>
+                      r.hbAltitude ? (
+                        <span>
+                          {v} <Tag data-testid="hb-altitude-cell">{altitudeText(r.hbAltitude, pick)}</Tag>
+                        </span>
+                      ) : (
+                        v
+                      ),
+                  },
                   { title: 'WAZ', render: (_: unknown, r) => zTag(r.zscores.waz) },
                   { title: 'L/HAZ', render: (_: unknown, r) => zTag(r.zscores.lhaz) },
                   { title: 'WL/HZ', render: (_: unknown, r) => zTag(r.zscores.wlhz) },

@@ -74,6 +74,8 @@ export interface Checkup {
   headCm: number | null;
   bmi: number | null;
   hbGL: number | null;
+  /** The altitude adjustment applied before the Hb cut-offs (海拔校正 +N g/L), null when none. */
+  hbAltitude: { altitudeM: number; adjustmentGL: number } | null;
   feeding: string | null;
   exclusiveBreastfeeding: boolean | null;
   hearing: string | null;

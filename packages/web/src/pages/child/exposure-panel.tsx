@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Button, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
@@ -21,9 +21,19 @@ export interface ExposureView {
     record: { at: string; result?: string } | null;
   }[];
   finalStatus: Record<string, { status: string; decidedOn: string }>;
+  /** Syphilis: the final status by the national congenital-syphilis criteria, with why or what is still needed. */
+  suggestedFinal?: {
+    syphilis?: { status: string; reasons: { zh: string; en: string }[]; needed: { zh: string; en: string }[] };
+  };
   closed: boolean;
   version: number;
 }
+
+const FINAL: Record<string, [string, string]> = {
+  infected: ['先天梅毒', 'congenital syphilis'],
+  not_infected: ['未感染', 'not infected'],
+  undetermined: ['待定', 'undetermined'],
+};
 
 const STATE: Record<string, [string, string, string]> = {
   done: ['已完成', 'done', 'green'],
@@ -99,6 +109,33 @@ export function ExposurePanel(props: { personId: string; exposure: ExposureView;
           },
         ]}
       />
+      {props.exposure.suggestedFinal?.syphilis && (
+        <SyphilisSuggestion suggestion={props.exposure.suggestedFinal.syphilis} />
+      )}
     </>
+  );
+}
+
+/** The congenital-syphilis criteria's answer on what was recorded: the final status to record. */
+function SyphilisSuggestion(props: {
+  suggestion: NonNullable<NonNullable<ExposureView['suggestedFinal']>['syphilis']>;
+}) {
+  const { pick } = useI18n();
+  const s = props.suggestion;
+  const label = FINAL[s.status] ?? [s.status, s.status];
+  const why = s.status === 'undetermined' ? s.needed : s.reasons;
+  return (
+    <Alert
+      style={{ marginTop: 8 }}
+      type={s.status === 'infected' ? 'error' : s.status === 'not_infected' ? 'success' : 'info'}
+      showIcon
+      data-testid="syphilis-suggestion"
+      message={`${pick('先天梅毒判定标准：', 'Congenital syphilis criteria: ')}${pick(label[0], label[1])}`}
+      description={
+        why.length
+          ? `${s.status === 'undetermined' ? pick('尚需：', 'Still needed: ') : ''}${why.map((x) => pick(x.zh, x.en)).join(pick('；', '; '))}`
+          : undefined
+      }
+    />
   );
 }
