@@ -77,6 +77,47 @@ describe(`${SCHED}: contact windows of a term child born 2024-01-10 (discharge u
   ])('%s', (_t, kind, codes) => {
     expect(s.services.filter((x) => x.kind === kind).map((x) => x.code)).toEqual(codes);
   });
+
+  it.each([
+    ['m6', ['hb', 'hearing', 'eye']],
+    ['m8', ['hb', 'eye']],
+    ['m12', ['hearing', 'eye']],
+    ['m18', ['hb', 'eye']],
+    ['m30', ['hb', 'eye']],
+    ['y5', ['hb', 'eye']],
+    ['newborn_visit', ['eye']],
+  ])(
+    'services at the %s contact: %j (Hb 6–8/18/30月 [C], preschool [R]; hearing 6/12/24/36月 [R]; eye 2021 [C])',
+    (key, kinds) => {
+      expect(contact(s, key).services).toEqual(kinds);
+    },
+  );
+
+  it('儿童眼保健 2021: 13 contacts carry an eye check (2 newborn period + 8 from 3 to 36 months + 3 preschool)', () => {
+    expect(s.contacts.filter((c) => c.services.includes('eye'))).toHaveLength(13);
+  });
+});
+
+describe(`${SCHED}: 新生儿家庭访视 出院后1周内, counted from the discharge when it is known`, () => {
+  it.each([
+    ['term child discharged on day 3', { gestationalWeeks: 39, birthWeightG: 3300 }, '2024-01-18', '2024-01-25'],
+    [
+      'discharge unknown: birth + 3 days [L]',
+      { gestationalWeeks: 39, birthWeightG: 3300, dischargeDate: null },
+      '2024-01-18',
+      '2024-01-25',
+    ],
+    [
+      'term child discharged on day 6',
+      { gestationalWeeks: 39, dischargeDate: '2024-01-21' },
+      '2024-01-21',
+      '2024-01-28',
+    ],
+  ] as const)('born 2024-01-15, %s → %s … %s', (_t, extra, start, end) => {
+    const s = schedule({ birthDate: '2024-01-15', dischargeDate: '2024-01-18', today: '2024-01-16', ...extra });
+    const c = contact(s, 'newborn_visit');
+    expect([c.windowStart, c.windowEnd, c.basis]).toEqual([start, end, 'discharge']);
+  });
 });
 
 describe(`${SCHED}: extra visits for preterm, low birth weight, twins, birth defects`, () => {
@@ -129,6 +170,34 @@ describe(`${PRETERM}: month contacts of a 32+0 week child born 2024-01-01 on the
     expect([c.targetDate, c.basis]).toEqual([target, basis]);
   });
 
+  it.each([
+    [
+      '3月龄 at corrected 3 months (term-equivalent 2024-03-11), ±15 days [L]',
+      'm3',
+      '2024-05-27',
+      '2024-06-26',
+      'corrected',
+    ],
+    ['24月龄 corrected, the last corrected contact, ±1 month [L]', 'm24', '2026-02-11', '2026-04-11', 'corrected'],
+    [
+      '30月龄 by actual age after 24 months corrected, ±1 month [L]',
+      'm30',
+      '2026-06-15',
+      '2026-08-15',
+      'chronological',
+    ],
+  ])('born 32+0 on 2024-01-15: %s', (_t, key, start, end, basis) => {
+    const p = schedule({
+      birthDate: '2024-01-15',
+      gestationalWeeks: 32,
+      gestationalDays: 0,
+      birthWeightG: 1800,
+      today: '2024-01-16',
+    });
+    const c = contact(p, key);
+    expect([c.windowStart, c.windowEnd, c.basis]).toEqual([start, end, basis]);
+  });
+
   it('a province can switch corrected scheduling off (config)', () => {
     const cfg = deriveChildRuleSet(
       NATIONAL_CHILD_SCHEDULE,
@@ -167,6 +236,31 @@ describe(`${PRETERM}: correctedAge(birthDate, weeks, days, atDate)`, () => {
     ]).toEqual([days, months, cDays, cMonths]);
     expect(r.value.basis).toBe(basis);
     expect(r.value.ageDays).toBe(cDays ?? days);
+  });
+
+  it.each([
+    ['32+0 weeks: 56 days early', 32, 0, 56],
+    ['36+6 weeks: 22 days early', 36, 6, 22],
+    ['37+0 weeks: term, no correction', 37, 0, 0],
+    ['unknown gestation: no correction', null, null, 0],
+  ] as const)('prematurity (40 weeks − gestational age): %s', (_t, w, d, days) => {
+    const r = correctedAge('2024-01-15', w, d, '2024-02-01');
+    expect(r.ok && r.value.prematurityDays).toBe(days);
+  });
+
+  it.each([
+    ['3 months actual (91 days) is 35 days corrected', '2024-04-15', 35],
+    ['on the term-equivalent date the corrected age is 0', '2024-03-11', 0],
+    ['the day before 24 months corrected: still corrected', '2026-03-10', 729],
+    ['after 24 months corrected: no longer corrected', '2026-03-12', null],
+  ])('born 32+0 on 2024-01-15: %s', (_t, at, days) => {
+    const r = correctedAge('2024-01-15', 32, 0, at);
+    expect(r.ok && r.value.correctedDays).toBe(days);
+  });
+
+  it('a term child (39 weeks) has no corrected age', () => {
+    const r = correctedAge('2024-01-15', 39, 0, '2024-04-15');
+    expect(r.ok && [r.value.correctedDays, r.value.basis]).toEqual([null, 'chronological']);
   });
 
   it.each([
@@ -228,6 +322,24 @@ describe(`${SCHED}: done / due / missed / upcoming`, () => {
     for (const [key, status] of Object.entries(expected)) expect([key, contact(s, key).status]).toEqual([key, status]);
   });
 
+  it.each([
+    ['no visit, today inside the newborn window', 'newborn_visit', '2024-01-20', [], 'due'],
+    ['no visit, the newborn window passed', 'newborn_visit', '2024-03-01', [], 'missed'],
+    ['a visit on day 29', 'month1', '2024-03-01', [{ date: '2024-02-13' }], 'done'],
+    ['a visit on day 35 is outside 28–30 days', 'month1', '2024-03-01', [{ date: '2024-02-19' }], 'missed'],
+    [
+      'a visit named for the contact counts whatever its date',
+      'month1',
+      '2024-03-01',
+      [{ date: '2024-02-19', contactKey: 'month1' }],
+      'done',
+    ],
+    ['3 months not yet reached', 'm3', '2024-02-01', [], 'upcoming'],
+  ] as const)('born 2024-01-15 at 39 weeks: %s → %s %s', (_t, key, today, visits, status) => {
+    const s = schedule({ birthDate: '2024-01-15', gestationalWeeks: 39, visits, today });
+    expect(contact(s, key).status).toBe(status);
+  });
+
   it('a visit outside the windows is listed as unmatched', () => {
     const s = schedule({ ...base, visits: [{ date: '2024-01-25' }], today: '2024-01-26' });
     expect(s.unmatchedVisits).toEqual(['2024-01-25']);
@@ -279,6 +391,7 @@ describe(`${SCHED}: done / due / missed / upcoming`, () => {
   });
 
   it.each([
+    ['invalid birth date', { birthDate: '2024-02-30', today: '2024-03-01' }, 'invalid_date', 'birthDate'],
     ['invalid today', { today: '2024-13-01' }, 'invalid_date', 'today'],
     [
       'visit before birth',

@@ -14,6 +14,10 @@
  *   until the corrected age reaches 24 months, chronological age after ([R], 早产儿保健工作规范 2017). Month contacts
  *   whose target is at most 24 months are placed on the corrected-age timeline for preterm children; newborn-period
  *   contacts are always counted from birth or discharge.
+ *
+ * On a given day each contact and each service duty is done, due (its window is open), missed (the window closed
+ * without it) or upcoming. This is the one schedule of the child pathway: the child's page, the stored worklist
+ * rows, the corrected age stored with a check-up and the indicators all read it.
  */
 import type { ChildEvidence, ChildLabel, ChildOffset, ChildResult, ChildRuleSet } from './child-config';
 import { childFailure, childNationalMeta, childOk } from './child-config';
@@ -391,6 +395,8 @@ export interface ChildScheduleContactState {
   /** For a done contact: whether the visit fell inside the window. */
   inWindow: boolean | null;
   atRiskOnly: boolean;
+  /** The services attached to this contact (Hb, hearing, eye), from the schedule's service duties. */
+  services: ChildScheduleServiceKind[];
   evidence: ChildEvidence;
 }
 
@@ -527,6 +533,7 @@ export function childSchedule(
     doneOn: s.doneOn === null ? null : formatDay(s.doneOn),
     inWindow: s.doneOn === null ? null : s.doneOn >= s.start && s.doneOn <= s.end,
     atRiskOnly: !!s.c.atRiskOnly,
+    services: [...new Set(config.services.filter((svc) => svc.contactKeys.includes(s.c.key)).map((svc) => svc.kind))],
     evidence: s.c.evidence,
   }));
 
