@@ -12,7 +12,12 @@ import {
   type NutritionStandard,
 } from '@fuyou/core';
 import { DAYS_PER_MONTH } from '@fuyou/core';
-import { childContactStates, correctedAgeDays } from '@fuyou/core/child/child-checkup-plan';
+import {
+  childSchedule as coreChildSchedule,
+  correctedAge,
+  NATIONAL_CHILD_SCHEDULE,
+  type ChildScheduleInput,
+} from '@fuyou/core';
 import {
   assessWarningSigns,
   caseClosureCriteria,
@@ -331,17 +336,34 @@ export interface ScheduleItemDto {
   hb: boolean;
 }
 
-/** The birth facts core's plan needs, from the person and the profile. */
-export function planBirth(person: PersonRow, profile: ChildProfileRow) {
+/**
+ * The schedule the server uses: core's national 0–6-year check-up schedule (基本公卫规范第三版; windows [L]). The
+ * page, the stored worklist rows and the corrected age of a check-up all read this one.
+ */
+export const CHILD_SCHEDULE = NATIONAL_CHILD_SCHEDULE;
+
+/** The birth facts core's schedule needs, from the person and the profile. */
+export function planBirth(
+  person: Pick<PersonRow, 'birth_date'>,
+  profile: Pick<
+    ChildProfileRow,
+    'gestational_weeks' | 'gestational_days' | 'birth_weight_g' | 'multiple_birth' | 'birth_defects' | 'discharged_on'
+  >,
+): Omit<ChildScheduleInput, 'visits' | 'today'> {
   return {
     birthDate: person.birth_date ?? '',
     gestationalWeeks: profile.gestational_weeks,
     gestationalDays: profile.gestational_days,
     birthWeightG: profile.birth_weight_g,
-    multipleBirth: profile.multiple_birth,
-    hasBirthDefect: profile.birth_defects.length > 0,
-    dischargedOn: profile.discharged_on,
+    dischargeDate: profile.discharged_on,
+    flags: { twins: (profile.multiple_birth ?? 1) > 1, birthDefect: profile.birth_defects.length > 0 },
   };
+}
+
+/** Core's corrected age in days on `date` (preterm, until 24 months corrected); null otherwise or on bad input. */
+function correctedAgeDays(birth: Omit<ChildScheduleInput, 'visits' | 'today'>, date: string): number | null {
+  const r = correctedAge(birth.birthDate, birth.gestationalWeeks, birth.gestationalDays, date, CHILD_SCHEDULE);
+  return r.ok ? r.value.correctedDays : null;
 }
 
 /** The national check-up schedule of the child (done/due/missed) from core, with corrected age for preterm. */
@@ -352,27 +374,29 @@ export function childSchedule(a: {
   today: string;
 }): ScheduleItemDto[] | null {
   if (!a.person.birth_date) return null;
-  const states = childContactStates(
-    planBirth(a.person, a.profile),
-    a.visits.map((v) => ({
-      date: v.visit_date,
-      contactKey: v.contact_key ?? (v.kind === 'newborn_visit' || v.kind === 'month1' ? v.kind : null),
-    })),
-    a.today,
+  const r = coreChildSchedule(
+    {
+      ...planBirth(a.person, a.profile),
+      visits: a.visits.map((v) => ({
+        date: v.visit_date,
+        contactKey: v.contact_key ?? (v.kind === 'newborn_visit' || v.kind === 'month1' ? v.kind : null),
+      })),
+      today: a.today,
+    },
+    CHILD_SCHEDULE,
   );
-  return (
-    states?.map((c) => ({
-      key: c.key,
-      zh: c.label.zh,
-      en: c.label.en,
-      status: c.status,
-      windowStart: c.windowStart,
-      windowEnd: c.windowEnd,
-      doneOn: c.doneOn,
-      corrected: c.corrected,
-      hb: c.hb,
-    })) ?? null
-  );
+  if (!r.ok) return null;
+  return r.value.contacts.map((c) => ({
+    key: c.key,
+    zh: c.label.zh,
+    en: c.label.en,
+    status: c.status,
+    windowStart: c.windowStart,
+    windowEnd: c.windowEnd,
+    doneOn: c.doneOn,
+    corrected: c.basis === 'corrected',
+    hb: c.services.includes('hb'),
+  }));
 }
 
 /** Age group and cause category of an under-5 death (core's child death classification). */

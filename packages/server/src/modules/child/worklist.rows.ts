@@ -1,7 +1,7 @@
 /**
  * The stored rows of the child-health worklist (table child_work, migration 0022): every pending duty of one child,
  * with the days it is on the list and the instant it becomes overdue, computed from the child's records with the
- * same functions the child's page uses (core's check-up plan through {@link childSchedule}, core's Hb services,
+ * same functions the child's page uses (core's check-up schedule through {@link childSchedule}, its Hb services,
  * core's PMTCT infant plan through {@link exposureDuties}). Pure: the services call it at every write, the bench
  * generator for the rows it bulk-loads, and the worklist only reads the rows with index range scans.
  *
@@ -11,10 +11,9 @@
  * months, 4–6 years) is listed once the child was seen in its window without an Hb, or once its window closed
  * without one, until the next Hb window opens.
  */
-import { NATIONAL_CHILD_SCHEDULE } from '@fuyou/core';
 import type { ChildWorkTable, Insertable } from '@fuyou/db';
 import type { ChildProfileRow, PersonRow } from './child.common';
-import { childSchedule } from './child.rules';
+import { CHILD_SCHEDULE, childSchedule } from './child.rules';
 import { exposureDuties, type ExposureRow } from './exposure.service';
 
 /** A row of child_work. */
@@ -86,7 +85,7 @@ const SCREEN_ZH: Record<string, [string, string]> = {
   autism: ['孤独症筛查', 'autism screening'],
   development: ['发育筛查', 'developmental screening'],
 };
-const HB_SERVICES = NATIONAL_CHILD_SCHEDULE.services.filter((s) => s.kind === 'hb');
+const HB_SERVICES = CHILD_SCHEDULE.services.filter((s) => s.kind === 'hb');
 
 const DAY_MS = 86_400_000;
 function addDays(date: string, days: number): string {
