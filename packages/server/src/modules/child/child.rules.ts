@@ -373,14 +373,20 @@ export function childSchedule(a: {
   visits: readonly { visit_date: string; contact_key: string | null; kind: string }[];
   today: string;
 }): ScheduleItemDto[] | null {
-  if (!a.person.birth_date) return null;
+  const birthDate = a.person.birth_date;
+  if (!birthDate) return null;
+  const birth = planBirth(a.person, a.profile);
+  // records dated before a birth date corrected since (core refuses them): no contact, no discharge
+  if (birth.dischargeDate && birth.dischargeDate < birthDate) birth.dischargeDate = null;
   const r = coreChildSchedule(
     {
-      ...planBirth(a.person, a.profile),
-      visits: a.visits.map((v) => ({
-        date: v.visit_date,
-        contactKey: v.contact_key ?? (v.kind === 'newborn_visit' || v.kind === 'month1' ? v.kind : null),
-      })),
+      ...birth,
+      visits: a.visits
+        .filter((v) => v.visit_date >= birthDate)
+        .map((v) => ({
+          date: v.visit_date,
+          contactKey: v.contact_key ?? (v.kind === 'newborn_visit' || v.kind === 'month1' ? v.kind : null),
+        })),
       today: a.today,
     },
     CHILD_SCHEDULE,

@@ -103,6 +103,19 @@ describe(`${SCHED}: the stored worklist rows place each contact where the child'
     expect([row?.list_from, row?.due_on]).toEqual([m3?.windowStart, m3?.windowEnd]);
   });
 
+  it('a check-up and a discharge dated before a birth date corrected since count for nothing, the rest stands', () => {
+    const a = child(
+      '2024-01-10',
+      { discharged_on: '2024-01-08' },
+      [visit('2024-01-09'), visit('2024-02-08')],
+      '2024-02-20',
+    );
+    const page = pageOf(a);
+    const byKey = Object.fromEntries(page.map((x) => [x.key, [x.status, x.windowStart]]));
+    expect(byKey).toMatchObject({ newborn_visit: ['missed', '2024-01-13'], month1: ['done', '2024-02-07'] });
+    expect(childWorkRows(a).find((r) => r.item === 'm3')?.due_on).toBe(page.find((x) => x.key === 'm3')?.windowEnd);
+  });
+
   it('Hb 6–8, 18, 30月龄 [C] and preschool [R]: the page flags the contacts of the Hb services', () => {
     const page = pageOf(child('2024-01-10', {}, [], '2024-01-12'));
     expect(page.filter((x) => x.hb).map((x) => x.key)).toEqual(['m6', 'm8', 'm18', 'm30', 'y4', 'y5', 'y6']);
