@@ -15,6 +15,7 @@ import {
   type RiskCatalogueItem,
 } from '@fuyou/core';
 import { missedSinceInCare, nextContactOf, scheduleOf } from '@fuyou/server/modules/maternal/schedule';
+import { syphilisSuggestion } from '@fuyou/server/modules/child/exposure.service';
 import { childWorkRows, type ChildWorkInput } from '@fuyou/server/modules/child/worklist.rows';
 import { clockOf, isoOf, timestampOf } from './dates';
 import type { Batch, BatchPlan, ChildFate, CountyState, InjectedError, PregnancyFate, Row, TableRows } from './model';
@@ -38,6 +39,34 @@ function exposureOf(row: Row | undefined): ChildWorkInput['exposure'] {
   if (!row) return null;
   const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
   return { ...row, doses: parse(row.doses), tests: parse(row.tests), final_status: parse(row.final_status) } as never;
+}
+
+/**
+ * The follow-up of an exposed infant 18 months or older: negative tests at 18 months (HBV serology at 9 months) and
+ * the final status of each infection; syphilis's by the congenital-syphilis criteria (core, as the service checks
+ * it), so the generated record is one the service would accept. No random draw (the data set stays the same).
+ */
+function exposureFinal(infections: string[], birthDay: number, ageNow: number) {
+  if (ageNow < 548) return { tests: [], status: {} };
+  const at18 = isoOf(birthDay + 548);
+  const tests = [
+    ...(infections.includes('hiv') ? [{ code: 'hiv.infant_antibody_18m', at: at18, result: 'negative' }] : []),
+    ...(infections.includes('syphilis')
+      ? [
+          { code: 'syphilis.infant_nontreponemal_18m', at: at18, result: 'negative' },
+          { code: 'syphilis.infant_treponemal_18m', at: at18, result: 'negative' },
+        ]
+      : []),
+    ...(infections.includes('hbv')
+      ? [{ code: 'hbv.infant_serology', at: isoOf(birthDay + 274), result: 'negative' }]
+      : []),
+  ];
+  const status: Record<string, { status: string; decidedOn: string }> = {};
+  for (const i of infections) {
+    const s = i === 'syphilis' ? syphilisSuggestion({ birth_date: isoOf(birthDay) }, tests).status : 'not_infected';
+    status[i] = { status: s, decidedOn: at18 };
+  }
+  return { tests, status };
 }
 
 /** The order tables are loaded in (parents first). Tables not in this list are never written by the generator. */
@@ -1530,6 +1559,7 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
     if (infections.length) {
       const at = created(deliveryDay);
       const ageNow = lastDay - deliveryDay;
+      const final = exposureFinal(infections, deliveryDay, ageNow);
       add('exposed_infant', {
         county_code: county.code,
         person_id: childId,
@@ -1537,11 +1567,11 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
         high_exposure: infections.includes('hiv') && rng.chance(0.3),
         doses: json(
           infections.includes('hbv')
-            ? [{ kind: 'hbig', at: `${isoOf(deliveryDay)}T${clockOf(rng.int(60, 700))}` }]
+            ? [{ code: 'hbv.infant_hbig', at: `${isoOf(deliveryDay)}T${clockOf(rng.int(60, 700))}` }]
             : [],
         ),
-        tests: json([]),
-        final_status: json(ageNow >= 548 ? { status: 'not_infected' } : {}),
+        tests: json(final.tests),
+        final_status: json(final.status),
         next_due: ageNow >= 548 ? null : isoOf(deliveryDay + (ageNow < 42 ? 42 : ageNow < 90 ? 90 : 365)),
         closed: ageNow >= 548,
         version: 1,

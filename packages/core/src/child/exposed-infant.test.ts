@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveChildRuleSet } from './child-config';
 import type { ExposedInfantInput, ExposedInfantPlan, ExposedInfantRecord } from './exposed-infant';
+import { congenitalSyphilisStatus } from './congenital-syphilis';
 import { exposedInfantPlan, NATIONAL_EXPOSED_INFANT_RULES } from './exposed-infant';
 
 const SRC = '预防艾滋病、梅毒和乙肝母婴传播工作规范(2020)';
@@ -231,14 +232,53 @@ describe(`${SRC}: syphilis-positive mother — prophylaxis, non-treponemal 3–1
       'infected',
     ],
     [
-      'treponemal negative at 18 months: not infected',
-      [{ code: 'syphilis_tp_18m', at: '2025-09-01', result: 'negative' }],
+      'treponemal and non-treponemal negative at 18 months: not infected',
+      [
+        { code: 'syphilis_nt_18m', at: '2025-09-01', result: 'negative' },
+        { code: 'syphilis_tp_18m', at: '2025-09-01', result: 'negative' },
+      ],
       4,
       'not_infected',
+    ],
+    [
+      'treponemal negative at 18 months, no non-treponemal test negative: undetermined (the exclusion needs both)',
+      [{ code: 'syphilis_tp_18m', at: '2025-09-01', result: 'negative' }],
+      4,
+      'undetermined',
+    ],
+    [
+      'non-treponemal still positive at 18 months, no treponemal test: undetermined (not a criterion)',
+      [{ code: 'syphilis_nt_18m', at: '2025-09-01', result: 'positive', titre: 2 }],
+      4,
+      'undetermined',
     ],
   ])('final: %s', (_t, records, motherTitre, status) => {
     const p = plan({ mother: { syphilis: true, syphilisTitre: motherTitre }, records, now: '2025-09-02' });
     expect(p.final.syphilis?.status).toBe(status);
+  });
+
+  it.each([
+    ['treponemal IgM positive: congenital syphilis', { treponemalIgm: 'positive' }, 'infected'],
+    ['darkfield/PCR positive: congenital syphilis', { darkfieldOrPcr: 'positive' }, 'infected'],
+    ['IgM and darkfield negative, nothing else: undetermined', { treponemalIgm: 'negative' }, 'undetermined'],
+  ] as const)('final with the evidence that is not a duty test (PMTCT 2020 criteria): %s', (_t, ev, status) => {
+    const p = plan({ mother: { syphilis: true }, syphilisEvidence: ev, now: '2024-03-10' });
+    expect(p.final.syphilis?.status).toBe(status);
+    if (status === 'infected') expect(statuses(p).syphilis_nt_3m).toBe('not_required');
+  });
+
+  it('the plan and congenitalSyphilisStatus give the same status and reasons (one rule)', () => {
+    const p = plan({
+      mother: { syphilis: true, syphilisTitre: 2 },
+      records: [{ code: 'syphilis_nt_birth', at: '2024-03-01T10:00', result: 'positive', titre: 8 }],
+      now: '2024-03-02',
+    });
+    const a = congenitalSyphilisStatus({
+      motherTitreAtDelivery: 2,
+      nonTreponemal: [{ ageMonths: 0, result: 'positive', titre: 8, atBirth: true }],
+      treponemal: [],
+    });
+    expect(p.final.syphilis).toEqual({ status: a.status, reasons: a.reasons.map((r) => r.label), needed: [] });
   });
 
   it('prophylaxis not required by local policy', () => {

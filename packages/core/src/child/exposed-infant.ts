@@ -20,9 +20,10 @@
  * Final status (simple documented rules [R]):
  * - HIV: infected after two positive NATs on separate samples, or a positive antibody at 18 months; not infected
  *   after a negative antibody at 18 months (the age is configuration; some texts use 12 months); else undetermined.
- * - Syphilis: infected (congenital syphilis) when the birth titre is ≥4× the mother's, a follow-up titre rises ≥4×,
- *   the non-treponemal or treponemal test is positive at 18 months, or the clinician diagnosed it; not infected when
- *   the treponemal test at 18 months is negative; else undetermined.
+ * - Syphilis: the national criteria of {@link congenitalSyphilisStatus} (the one rule of the project, also used by
+ *   the server): the birth and follow-up non-treponemal tests, the treponemal test at 18 months, the mother's titre
+ *   at delivery and the evidence that is not a duty test (darkfield/PCR, treponemal IgM); its 'pending' is
+ *   'undetermined' here.
  * - HBV: infected when HBsAg is positive at 7–12 months, not infected when negative; protected when anti-HBs ≥10
  *   mIU/mL (else re-vaccination is advised).
  * Once a final status is reached, undone later tests of that infection are not required.
@@ -30,6 +31,9 @@
 import type { ChildEvidence, ChildLabel, ChildOffset, ChildResult, ChildRuleSet } from './child-config';
 import { childFailure, childNationalMeta, childOk } from './child-config';
 import { addOffset, formatDay, formatMinutes, parseInstant } from './child-dates';
+import { DAYS_PER_MONTH } from '../growth/growth-types';
+import type { CongenitalSyphilisRules, SyphilisTestResult } from './congenital-syphilis';
+import { congenitalSyphilisStatus, NATIONAL_CONGENITAL_SYPHILIS_RULES } from './congenital-syphilis';
 
 /** The three infections. */
 export type ExposedInfantInfection = 'hiv' | 'syphilis' | 'hbv';
@@ -79,8 +83,8 @@ export interface ExposedInfantConfig extends ChildRuleSet {
   hivAntibodyExcludesFromMonths: number;
   /** NAT positives needed for an HIV diagnosis. */
   hivPositiveNatsForDiagnosis: number;
-  /** Titre ratio (infant ÷ mother, or rise) that means congenital syphilis [R]. */
-  syphilisTitreFold: number;
+  /** The congenital-syphilis criteria that give the syphilis final status ({@link congenitalSyphilisStatus}) [R]. */
+  congenitalSyphilis: CongenitalSyphilisRules;
   /** anti-HBs at or above this is protective, mIU/mL [R]. */
   antiHbsProtectiveMIUmL: number;
 }
@@ -206,7 +210,7 @@ export const NATIONAL_EXPOSED_INFANT_RULES: ExposedInfantConfig = {
   ],
   hivAntibodyExcludesFromMonths: 18,
   hivPositiveNatsForDiagnosis: 2,
-  syphilisTitreFold: 4,
+  congenitalSyphilis: NATIONAL_CONGENITAL_SYPHILIS_RULES,
   antiHbsProtectiveMIUmL: 10,
 };
 
@@ -230,8 +234,11 @@ export interface ExposedInfantInput {
   hivExposure?: 'standard' | 'high';
   /** False when local policy does not give prophylaxis (e.g. mother adequately treated); default true. */
   syphilisProphylaxisRequired?: boolean;
-  /** The clinician diagnosed congenital syphilis. */
-  congenitalSyphilisDiagnosed?: boolean;
+  /**
+   * Syphilis findings that are not duty tests (darkfield microscopy or PCR of lesions or body fluids, treponemal
+   * IgM), criteria of {@link congenitalSyphilisStatus}. The mother's titre at delivery is `mother.syphilisTitre`.
+   */
+  syphilisEvidence?: { darkfieldOrPcr?: SyphilisTestResult | null; treponemalIgm?: SyphilisTestResult | null };
   birthAt: string;
   records: readonly ExposedInfantRecord[];
   /** Date or date-time of the evaluation. */
@@ -263,6 +270,8 @@ export interface ExposedInfantDutyState {
 export interface ExposedInfantFinalStatus {
   status: 'infected' | 'not_infected' | 'undetermined';
   reasons: ChildLabel[];
+  /** Syphilis only: what would still let the status be decided (undetermined). */
+  needed?: ChildLabel[];
   /** HBV only: anti-HBs protective (null when not measured). */
   protected?: boolean | null;
 }
@@ -315,40 +324,41 @@ function hivFinal(recs: Parsed[], config: ExposedInfantConfig, birthDay: number)
   return { status: 'undetermined', reasons };
 }
 
+/** The syphilis final status by {@link congenitalSyphilisStatus} on the recorded tests (ages from the birth day). */
 function syphilisFinal(
   recs: Parsed[],
   input: ExposedInfantInput,
   config: ExposedInfantConfig,
+  birthDay: number,
 ): ExposedInfantFinalStatus {
-  const fold = config.syphilisTitreFold;
-  const reasons: ChildLabel[] = [];
-  const birth = recs.find((r) => r.rec.code === 'syphilis_nt_birth');
-  const mt = input.mother.syphilisTitre;
-  if (birth?.rec.titre != null && mt != null && mt > 0 && birth.rec.titre >= fold * mt)
-    reasons.push({ zh: `出生时滴度≥母亲滴度${fold}倍`, en: `birth titre ≥${fold}× the mother's` });
-  const followUps = recs
-    .filter((r) => /^syphilis_nt_\d+m$/.test(r.rec.code) && r.rec.titre != null && r.rec.titre > 0)
-    .sort((a, b) => a.day - b.day);
-  const series = [...(birth?.rec.titre ? [birth] : []), ...followUps];
-  for (let i = 1; i < series.length; i++) {
-    const prev = series.slice(0, i).map((r) => r.rec.titre as number);
-    if ((series[i]?.rec.titre as number) >= fold * Math.min(...prev)) {
-      reasons.push({ zh: `随访滴度上升≥${fold}倍`, en: `titre rose ≥${fold}× during follow-up` });
-      break;
-    }
-  }
-  if (recs.some((r) => r.rec.code === 'syphilis_nt_18m' && r.rec.result === 'positive'))
-    reasons.push({ zh: '18月龄非梅毒螺旋体试验仍阳性', en: 'non-treponemal test still positive at 18 months' });
-  if (recs.some((r) => r.rec.code === 'syphilis_tp_18m' && r.rec.result === 'positive'))
-    reasons.push({ zh: '18月龄梅毒螺旋体试验阳性', en: 'treponemal test positive at 18 months' });
-  if (input.congenitalSyphilisDiagnosed) reasons.push({ zh: '临床诊断先天梅毒', en: 'congenital syphilis diagnosed' });
-  if (reasons.length) return { status: 'infected', reasons };
-  if (recs.some((r) => r.rec.code === 'syphilis_tp_18m' && r.rec.result === 'negative'))
-    return {
-      status: 'not_infected',
-      reasons: [{ zh: '18月龄梅毒螺旋体试验阴性', en: 'treponemal test negative at 18 months' }],
-    };
-  return { status: 'undetermined', reasons };
+  const age = (r: Parsed) => (r.day - birthDay) / DAYS_PER_MONTH;
+  const result = (r: Parsed): SyphilisTestResult => r.rec.result ?? 'indeterminate';
+  const nonTreponemal = recs
+    .filter((r) => r.rec.code === 'syphilis_nt_birth' || /^syphilis_nt_\d+m$/.test(r.rec.code))
+    .map((r) => ({
+      ageMonths: age(r),
+      result: result(r),
+      titre: r.rec.titre ?? null,
+      atBirth: r.rec.code === 'syphilis_nt_birth',
+    }));
+  const treponemal = recs
+    .filter((r) => r.rec.code === 'syphilis_tp_18m')
+    .map((r) => ({ ageMonths: age(r), result: result(r) }));
+  const a = congenitalSyphilisStatus(
+    {
+      nonTreponemal,
+      treponemal,
+      motherTitreAtDelivery: input.mother.syphilisTitre ?? null,
+      darkfieldOrPcr: input.syphilisEvidence?.darkfieldOrPcr ?? null,
+      treponemalIgm: input.syphilisEvidence?.treponemalIgm ?? null,
+    },
+    config.congenitalSyphilis,
+  );
+  return {
+    status: a.status === 'pending' ? 'undetermined' : a.status,
+    reasons: a.reasons.map((r) => r.label),
+    needed: a.needed,
+  };
 }
 
 function hbvFinal(recs: Parsed[], config: ExposedInfantConfig): ExposedInfantFinalStatus {
@@ -399,7 +409,7 @@ export function exposedInfantPlan(
   const of = (inf: ExposedInfantInfection) =>
     parsed.filter((p) => config.duties.find((d) => d.code === p.rec.code)?.infection === inf);
   if (input.mother.hiv) final.hiv = hivFinal(of('hiv'), config, birth.day);
-  if (input.mother.syphilis) final.syphilis = syphilisFinal(of('syphilis'), input, config);
+  if (input.mother.syphilis) final.syphilis = syphilisFinal(of('syphilis'), input, config, birth.day);
   if (input.mother.hbsag) final.hbv = hbvFinal(of('hbv'), config);
 
   const birthMinutes = birth.minutes;
