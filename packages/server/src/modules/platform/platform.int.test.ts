@@ -121,6 +121,40 @@ describe('regions', () => {
   });
 });
 
+describe('region altitude (Hb altitude adjustment, migration 0023)', () => {
+  it('GET gives the region’s own altitude and the one it takes from the nearest region up; PUT sets and clears it', async () => {
+    const c = await s.login(await s.user('statistician', { jurisdiction: '330900' }));
+    const town = (await c.get('/api/v1/regions?parent=330922')).body.items[0].code as string;
+    expect((await c.get(`/api/v1/regions/${town}/altitude`)).body).toEqual({
+      code: town,
+      altitudeM: null,
+      effective: null,
+    });
+    expect((await c.request('PUT', '/api/v1/regions/330922/altitude', { altitudeM: 50 })).status).toBe(403);
+    expect((await sys.request('PUT', '/api/v1/regions/330922/altitude', { altitudeM: 50 })).status).toBe(200);
+    expect((await c.get(`/api/v1/regions/${town}/altitude`)).body).toEqual({
+      code: town,
+      altitudeM: null,
+      effective: { code: '330922', altitudeM: 50 },
+    });
+    await sys.request('PUT', `/api/v1/regions/${town}/altitude`, { altitudeM: 3200 });
+    expect((await c.get(`/api/v1/regions/${town}/altitude`)).body).toMatchObject({
+      altitudeM: 3200,
+      effective: { code: town, altitudeM: 3200 },
+    });
+    await sys.request('PUT', `/api/v1/regions/${town}/altitude`, { altitudeM: null });
+    await sys.request('PUT', '/api/v1/regions/330922/altitude', { altitudeM: null });
+    expect((await c.get(`/api/v1/regions/${town}/altitude`)).body.effective).toBeNull();
+  });
+
+  it.each([
+    ['999999', 404],
+    ['12ab', 400],
+  ])('GET /regions/%s/altitude → %i', async (code, status) => {
+    expect((await sys.get(`/api/v1/regions/${code}/altitude`)).status).toBe(status);
+  });
+});
+
 describe('API documentation and health', () => {
   it('serves OpenAPI 3 with the contract paths, and health', async () => {
     const c = s.anonymous();

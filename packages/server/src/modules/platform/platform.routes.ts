@@ -72,6 +72,20 @@ export function platformRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
+  r.get(
+    '/regions/:code/altitude',
+    {
+      schema: {
+        tags: ['regions 行政区划'],
+        summary: '区划海拔（本级设置与实际沿用的值）',
+        params: z.object({ code: z.string().regex(/^\d{6}(\d{3})?$/, '区划代码应为6位或9位数字') }),
+      },
+    },
+    async (req) => {
+      requireAuth(req);
+      return services.regionAltitude.get(req.params.code);
+    },
+  );
   r.put(
     '/regions/:code/altitude',
     {

@@ -23,6 +23,27 @@ export function createRegionAltitudeService(deps: { db: Kysely<Database>; audit:
   const { db, audit, regions } = deps;
   const none = { counties: [] as string[] };
   return {
+    /**
+     * The altitude of a region: its own (null when not set) and the one it takes, the nearest region with a value
+     * from itself up to the province (as a child residing there; null when none has one).
+     */
+    async get(
+      code: string,
+    ): Promise<{ code: string; altitudeM: number | null; effective: { code: string; altitudeM: number } | null }> {
+      if (!regions.get(code)) throw errors.notFound('区划', 'region');
+      const chain = [code, ...regions.ancestors(code).map((r) => r.code)];
+      return withScope(db, none, async (trx) => {
+        const rows = await trx.selectFrom('region').select(['code', 'altitude_m']).where('code', 'in', chain).execute();
+        const of = new Map(rows.map((r) => [r.code, r.altitude_m]));
+        const from = chain.find((c) => of.get(c) != null);
+        return {
+          code,
+          altitudeM: of.get(code) ?? null,
+          effective: from ? { code: from, altitudeM: Number(of.get(from)) } : null,
+        };
+      });
+    },
+
     async set(
       ctx: AuthContext,
       code: string,
