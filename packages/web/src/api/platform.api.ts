@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, request } from './client';
 import type {
   Capability,
   InstitutionDto,
@@ -116,4 +116,21 @@ export function updateUser(
 /** POST /users/:id/reset-password: a new one-time password. */
 export function resetUserPassword(id: string): Promise<{ password: string }> {
   return api.post(`/users/${encodeURIComponent(id)}/reset-password`);
+}
+
+/** A region's altitude: its own value and the one it takes (nearest region up with one). */
+export interface RegionAltitudeDto {
+  code: string;
+  altitudeM: number | null;
+  effective: { code: string; altitudeM: number } | null;
+}
+
+/** GET /regions/:code/altitude. */
+export function regionAltitude(code: string): Promise<RegionAltitudeDto> {
+  return api.get(`/regions/${code}/altitude`);
+}
+
+/** PUT /regions/:code/altitude (institution.manage): metres, or null to take the parent's. */
+export function setRegionAltitude(code: string, altitudeM: number | null): Promise<{ code: string }> {
+  return request('PUT', `/regions/${code}/altitude`, { body: { altitudeM } });
 }

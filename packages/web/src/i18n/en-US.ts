@@ -173,6 +173,22 @@ export const enUS: Record<MessageKey, string> = {
   'regions.noChildren': 'No subdivisions',
   'regions.searchPlaceholder': 'Find a region by name',
   'regions.searchResults': 'Regions named like “{q}” (click to open the parent)',
+  'regions.altitude': 'Altitude',
+  'regions.altitudeSet': 'Set altitude',
+  'regions.altitudeTitle': 'Altitude of {name} (Hb altitude adjustment of children)',
+  'regions.altitudeOwn': 'Set here: {m} m',
+  'regions.altitudeInherited': 'Not set here; takes {m} m from {code}',
+  'regions.altitudeNone': 'Not set here nor above (no altitude adjustment)',
+  'regions.altitudeField': 'Altitude (m)',
+  'regions.altitudeRequired': 'Enter the altitude (m)',
+  'regions.altitudeRange': 'The altitude must be between 0 and 6000 m',
+  'regions.altitudeHelp':
+    'Lower regions without a value take this one; Hb is adjusted from 1000 m by the WHO 2011 table',
+  'regions.altitudeConfirm':
+    'Set the altitude of {name} to {m} m? Hb of children residing there will be adjusted for it.',
+  'regions.altitudeClear': 'Clear the value here',
+  'regions.altitudeClearConfirm': 'Clear the altitude of {name}? It will then take the value of the region above.',
+  'regions.altitudeSaved': 'Altitude saved',
 
   'inst.title': 'Institutions',
   'inst.subtitle': 'Health institutions and their service capabilities',

@@ -6,12 +6,17 @@ import type { TableColumnsType } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import { regionChildren, searchRegions } from '../../api/platform.api';
 import type { RegionDto } from '../../api/types';
+import { useHasPermission } from '../../app/auth';
 import { useErrorText } from '../../components/api-feedback';
 import { PageHeader } from '../../components/page-header';
 import { REGION_LEVEL_LABELS, labelOf } from '../../i18n/labels';
 import { useI18n } from '../../i18n/i18n-provider';
+import { RegionAltitudeModal } from './region-altitude-modal';
 
-/** Regions browser: drill down province → city → county → township, with a breadcrumb and a name search. */
+/**
+ * Regions browser: drill down province → city → county → township, with a breadcrumb and a name search; users with
+ * institution.manage set a region's altitude (Hb altitude adjustment of children).
+ */
 export function RegionsPage() {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
@@ -19,6 +24,8 @@ export function RegionsPage() {
   const code = params.get('code') ?? undefined;
   const [q, setQ] = useState('');
   const [searchText, setSearchText] = useState('');
+  const canManage = useHasPermission('institution.manage');
+  const [altitudeOf, setAltitudeOf] = useState<RegionDto | null>(null);
   const level = useQuery({
     queryKey: ['regions', 'children', code ?? 'root'],
     queryFn: () => regionChildren(code),
@@ -64,6 +71,19 @@ export function RegionsPage() {
       width: 140,
       render: (l: string) => <Tag>{labelOf(REGION_LEVEL_LABELS, l, lang)}</Tag>,
     },
+    ...(canManage
+      ? [
+          {
+            title: t('regions.altitude'),
+            width: 140,
+            render: (_: unknown, r: RegionDto) => (
+              <Button size="small" onClick={() => setAltitudeOf(r)} data-testid="region-altitude">
+                {t('regions.altitudeSet')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -147,6 +167,7 @@ export function RegionsPage() {
           </>
         )}
       </Card>
+      <RegionAltitudeModal region={altitudeOf} onClose={() => setAltitudeOf(null)} />
     </div>
   );
 }
