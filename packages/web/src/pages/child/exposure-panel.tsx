@@ -5,7 +5,9 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { useApiFeedback } from '../../components/api-feedback';
+import { useHasPermission } from '../../app/auth';
 import { useI18n } from '../../i18n/i18n-provider';
+import { ExposureFinalForm } from './exposure-final-form';
 
 /** An exposed infant's plan (PMTCT) as the server returns it. */
 export interface ExposureView {
@@ -20,7 +22,15 @@ export interface ExposureView {
     state: string;
     record: { at: string; result?: string } | null;
   }[];
-  finalStatus: Record<string, { status: string; decidedOn: string }>;
+  finalStatus: Record<
+    string,
+    {
+      status: string;
+      decidedOn: string;
+      /** Syphilis: the evidence given with the status (mother's titre at delivery '1:8', darkfield/PCR, IgM). */
+      evidence?: { motherTitre?: string; darkfieldOrPcr?: string; treponemalIgm?: string };
+    }
+  >;
   /** Syphilis: the final status by the national congenital-syphilis criteria, with why or what is still needed. */
   suggestedFinal?: {
     syphilis?: { status: string; reasons: { zh: string; en: string }[]; needed: { zh: string; en: string }[] };
@@ -43,10 +53,11 @@ const STATE: Record<string, [string, string, string]> = {
   upcoming: ['未到期', 'upcoming', 'default'],
 };
 
-/** The exposed infant's duties (birth doses, tests) with their state, and a way to record each. */
+/** The exposed infant's duties (birth doses, tests) with their state, a way to record each, and the final status. */
 export function ExposurePanel(props: { personId: string; exposure: ExposureView; onChange(): void }) {
   const { pick } = useI18n();
   const { showError } = useApiFeedback();
+  const pmtct = useHasPermission('pmtct');
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const [result, setResult] = useState<string | undefined>();
   const record = useMutation({
@@ -112,6 +123,7 @@ export function ExposurePanel(props: { personId: string; exposure: ExposureView;
       {props.exposure.suggestedFinal?.syphilis && (
         <SyphilisSuggestion suggestion={props.exposure.suggestedFinal.syphilis} />
       )}
+      {pmtct && <ExposureFinalForm personId={props.personId} exposure={props.exposure} onChange={props.onChange} />}
     </>
   );
 }
