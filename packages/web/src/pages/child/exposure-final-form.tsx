@@ -39,6 +39,10 @@ const STATUS_KEY: Record<Infection, Record<FinalStatus, MessageKey>> = {
     undetermined: 'exposure.final.undetermined',
   },
 };
+/** The dictionary key of an infection's final status (undefined for an unknown one). */
+export function finalStatusKey(infection: string, status: string): MessageKey | undefined {
+  return (STATUS_KEY as Record<string, Record<string, MessageKey> | undefined>)[infection]?.[status];
+}
 const INFECTION_KEY: Record<Infection, MessageKey> = {
   hiv: 'exposure.final.infection.hiv',
   syphilis: 'exposure.final.infection.syphilis',
@@ -122,7 +126,7 @@ export function ExposureFinalForm(props: { personId: string; exposure: ExposureV
         <Descriptions size="small" column={1} style={{ marginBottom: 12 }} data-testid="exposure-final-recorded">
           {recorded.map((i) => {
             const f = props.exposure.finalStatus[i]!;
-            const key = STATUS_KEY[i][f.status as FinalStatus];
+            const key = finalStatusKey(i, f.status);
             return (
               <Descriptions.Item key={i} label={t(INFECTION_KEY[i])}>
                 {key ? t(key) : f.status}（{t('exposure.final.decidedOn')} {f.decidedOn}）

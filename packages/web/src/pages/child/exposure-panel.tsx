@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { useApiFeedback } from '../../components/api-feedback';
 import { useHasPermission } from '../../app/auth';
 import { useI18n } from '../../i18n/i18n-provider';
-import { ExposureFinalForm } from './exposure-final-form';
+import { ExposureFinalForm, finalStatusKey } from './exposure-final-form';
 
 /** An exposed infant's plan (PMTCT) as the server returns it. */
 export interface ExposureView {
@@ -38,12 +38,6 @@ export interface ExposureView {
   closed: boolean;
   version: number;
 }
-
-const FINAL: Record<string, [string, string]> = {
-  infected: ['先天梅毒', 'congenital syphilis'],
-  not_infected: ['未感染', 'not infected'],
-  undetermined: ['待定', 'undetermined'],
-};
 
 const STATE: Record<string, [string, string, string]> = {
   done: ['已完成', 'done', 'green'],
@@ -132,9 +126,10 @@ export function ExposurePanel(props: { personId: string; exposure: ExposureView;
 function SyphilisSuggestion(props: {
   suggestion: NonNullable<NonNullable<ExposureView['suggestedFinal']>['syphilis']>;
 }) {
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   const s = props.suggestion;
-  const label = FINAL[s.status] ?? [s.status, s.status];
+  const key = finalStatusKey('syphilis', s.status);
+  const label = key ? t(key) : s.status;
   const why = s.status === 'undetermined' ? s.needed : s.reasons;
   return (
     <Alert
@@ -142,7 +137,7 @@ function SyphilisSuggestion(props: {
       type={s.status === 'infected' ? 'error' : s.status === 'not_infected' ? 'success' : 'info'}
       showIcon
       data-testid="syphilis-suggestion"
-      message={`${pick('先天梅毒判定标准：', 'Congenital syphilis criteria: ')}${pick(label[0], label[1])}`}
+      message={`${pick('先天梅毒判定标准：', 'Congenital syphilis criteria: ')}${label}`}
       description={
         why.length
           ? `${s.status === 'undetermined' ? pick('尚需：', 'Still needed: ') : ''}${why.map((x) => pick(x.zh, x.en)).join(pick('；', '; '))}`
