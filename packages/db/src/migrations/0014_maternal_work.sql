@@ -13,8 +13,9 @@
 --
 -- Conditions (t = today, u = t + horizon): a row is listed when list_from ≤ u, and list_from ≤ t when from_today
 -- (the duties that start when a date has passed, such as an overdue contact), and list_until ≥ t when set.
--- '-infinity': listed from whenever it exists. The labels, the overdue flag and the gestational age are derived at
--- reading from the stored dates (and the pregnancy's current columns), as before.
+-- '-infinity': listed from whenever it exists. Each row carries the pregnancy's columns the list shows (rewritten
+-- with every write of the pregnancy), so the list reads one index and the women's names; the labels, the overdue
+-- flag and the gestational age are derived from them at reading, as before.
 CREATE TABLE maternal_work (
   county_code     char(6)     NOT NULL,
   pregnancy_id    uuid        NOT NULL,
@@ -40,17 +41,35 @@ CREATE TABLE maternal_work (
   day             date,
   -- a report's colour
   rep_colour      text,
+  -- the pregnancy's columns the list shows (its labels, due dates and gestational age are derived from them)
+  edd             date        NOT NULL,
+  status          text        NOT NULL,
+  risk_colour     text,
+  risk_purple     boolean     NOT NULL,
+  next_contact    text,
+  next_due_on     date,
+  next_due_end    date,
+  missed_contact  text,
+  missed_end      date,
+  next_appointment date,
+  registered_on   date        NOT NULL,
   PRIMARY KEY (county_code, pregnancy_id, kind, item),
   FOREIGN KEY (county_code, pregnancy_id) REFERENCES pregnancy (county_code, id) ON UPDATE CASCADE ON DELETE CASCADE
 );
--- the county's list: the counts and each kind's page order are read from the index only
+-- the county's list: the counts, each kind's page and what it shows are read from the index only (every column)
 CREATE INDEX maternal_work_county_idx ON maternal_work (county_code, list_from)
-  INCLUDE (from_today, list_until, kind, sort_on, due_at, pregnancy_id, item, institution_id, township);
+  INCLUDE (from_today, list_until, kind, sort_on, due_at, pregnancy_id, item, institution_id, township, person_id,
+    ref_id, day, rep_colour, edd, status, risk_colour, risk_purple, next_contact, next_due_on, next_due_end,
+    missed_contact, missed_end, next_appointment, registered_on);
 -- one institution's list, one township's list
 CREATE INDEX maternal_work_inst_idx ON maternal_work (county_code, institution_id, list_from)
-  INCLUDE (from_today, list_until, kind, sort_on, due_at, pregnancy_id, item, township);
+  INCLUDE (from_today, list_until, kind, sort_on, due_at, pregnancy_id, item, township, person_id,
+    ref_id, day, rep_colour, edd, status, risk_colour, risk_purple, next_contact, next_due_on, next_due_end,
+    missed_contact, missed_end, next_appointment, registered_on);
 CREATE INDEX maternal_work_township_idx ON maternal_work (county_code, township, list_from)
-  INCLUDE (from_today, list_until, kind, sort_on, due_at, pregnancy_id, item, institution_id);
+  INCLUDE (from_today, list_until, kind, sort_on, due_at, pregnancy_id, item, institution_id, person_id,
+    ref_id, day, rep_colour, edd, status, risk_colour, risk_purple, next_contact, next_due_on, next_due_end,
+    missed_contact, missed_end, next_appointment, registered_on);
 
 ALTER TABLE maternal_work ENABLE ROW LEVEL SECURITY;
 ALTER TABLE maternal_work FORCE ROW LEVEL SECURITY;
@@ -65,14 +84,18 @@ CREATE VIEW maternal_work_due WITH (security_invoker = true) AS
   SELECT g.county_code, g.id AS pregnancy_id, 'visit_due'::text AS kind, ''::text AS item, g.person_id,
     g.managing_institution_id AS institution_id, left(p.residence_region_code, 9)::varchar(9) AS township,
     g.next_due_on AS list_from, false AS from_today, g.next_due_end AS list_until, g.next_due_on AS sort_on,
-    NULL::timestamptz AS due_at, NULL::uuid AS ref_id, NULL::date AS day, NULL::text AS rep_colour
+    NULL::timestamptz AS due_at, NULL::uuid AS ref_id, NULL::date AS day, NULL::text AS rep_colour,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   WHERE g.status = 'antenatal' AND g.next_due_on IS NOT NULL AND g.next_due_end IS NOT NULL
 UNION ALL
   -- antenatal contact overdue: a contact missed in care (always), the window closed (from the day after its end),
   -- or an appointment not kept (from the day after it, unless she came on or after it)
   SELECT g.county_code, g.id, 'visit_overdue', '', g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), o.list_from, true, NULL, g.next_due_end, NULL, NULL, NULL, NULL
+    left(p.residence_region_code, 9), o.list_from, true, NULL, g.next_due_end, NULL, NULL, NULL, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   CROSS JOIN LATERAL (SELECT CASE WHEN g.missed_end IS NOT NULL THEN '-infinity'::date
     ELSE least(g.next_due_end + 1, CASE WHEN g.next_appointment IS NOT NULL
@@ -81,32 +104,42 @@ UNION ALL
   WHERE g.status = 'antenatal' AND o.list_from IS NOT NULL
 UNION ALL
   SELECT g.county_code, g.id, 'postpartum_due', '', g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), g.next_due_on, false, g.next_due_end, g.next_due_on, NULL, NULL, NULL, NULL
+    left(p.residence_region_code, 9), g.next_due_on, false, g.next_due_end, g.next_due_on, NULL, NULL, NULL, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   WHERE g.status = 'postpartum' AND g.next_due_on IS NOT NULL AND g.next_due_end IS NOT NULL
 UNION ALL
   SELECT g.county_code, g.id, 'postpartum_overdue', '', g.person_id, g.managing_institution_id,
     left(p.residence_region_code, 9),
     CASE WHEN g.missed_end IS NOT NULL THEN '-infinity'::date ELSE g.next_due_end + 1 END, true, NULL,
-    g.next_due_end, NULL, NULL, NULL, NULL
+    g.next_due_end, NULL, NULL, NULL, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   WHERE g.status = 'postpartum' AND (g.missed_end IS NOT NULL OR g.next_due_end IS NOT NULL)
 UNION ALL
   SELECT g.county_code, g.id, 'unassessed', '', g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), '-infinity'::date, false, NULL, g.registered_on, NULL, NULL, NULL, NULL
+    left(p.residence_region_code, 9), '-infinity'::date, false, NULL, g.registered_on, NULL, NULL, NULL, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   WHERE g.status = 'antenatal' AND g.risk_colour IS NULL
 UNION ALL
   -- screen-positive at a primary institution, to be referred for assessment: listed from the day it arises
   SELECT g.county_code, g.id, 'screen_referral', '', g.person_id, g.managing_institution_id,
     left(p.residence_region_code, 9), '-infinity'::date, false, NULL, g.screen_referral_due, NULL, NULL,
-    g.screen_referral_due, NULL
+    g.screen_referral_due, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   WHERE g.status = 'antenatal' AND g.screen_referral_due IS NOT NULL
 UNION ALL
   -- high-risk reports of open cases waiting for the supervisor's acknowledgement
   SELECT g.county_code, g.id, 'report_due', r.id::text, g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), '-infinity'::date, false, NULL, NULL, r.due_at, r.id, NULL, r.colour
+    left(p.residence_region_code, 9), '-infinity'::date, false, NULL, NULL, r.due_at, r.id, NULL, r.colour,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN high_risk_case c ON c.county_code = g.county_code AND c.pregnancy_id = g.id
   JOIN high_risk_report r ON r.county_code = c.county_code AND r.case_id = c.id
@@ -114,7 +147,9 @@ UNION ALL
 UNION ALL
   SELECT g.county_code, g.id, 'case_followup', c.id::text, g.person_id, g.managing_institution_id,
     left(p.residence_region_code, 9), c.next_follow_up_due, false, NULL, c.next_follow_up_due, NULL, c.id,
-    c.next_follow_up_due, NULL
+    c.next_follow_up_due, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN high_risk_case c ON c.county_code = g.county_code AND c.pregnancy_id = g.id
   WHERE g.status <> 'closed' AND c.status = 'open' AND c.next_follow_up_due IS NOT NULL
@@ -122,28 +157,36 @@ UNION ALL
   -- open cases of antenatal women without a delivery hospital, from 28+0 weeks (edd − 84 days: core's
   -- NATIONAL_HIGH_RISK_DUTIES_2017.deliveryHospitalWindow.from; a test checks the two agree)
   SELECT g.county_code, g.id, 'delivery_hospital', c.id::text, g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), g.edd - 84, false, NULL, g.edd, NULL, c.id, NULL, NULL
+    left(p.residence_region_code, 9), g.edd - 84, false, NULL, g.edd, NULL, c.id, NULL, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN high_risk_case c ON c.county_code = g.county_code AND c.pregnancy_id = g.id
   WHERE g.status = 'antenatal' AND c.status = 'open' AND c.delivery_hospital_id IS NULL
 UNION ALL
   -- referrals not received in time (from the day after the receipt was due)
   SELECT g.county_code, g.id, 'referral_not_received', m.id::text, g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), m.receive_due + 1, true, NULL, m.receive_due, NULL, m.id, m.receive_due, NULL
+    left(p.residence_region_code, 9), m.receive_due + 1, true, NULL, m.receive_due, NULL, m.id, m.receive_due, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN maternal_referral m ON m.county_code = g.county_code AND m.pregnancy_id = g.id
   WHERE g.status <> 'closed' AND m.status = 'sent'
 UNION ALL
   -- received, the result not returned in time (from the day after it was due, until it returns)
   SELECT g.county_code, g.id, 'referral_outcome', m.id::text, g.person_id, g.managing_institution_id,
-    left(p.residence_region_code, 9), m.outcome_due + 1, true, NULL, m.outcome_due, NULL, m.id, m.outcome_due, NULL
+    left(p.residence_region_code, 9), m.outcome_due + 1, true, NULL, m.outcome_due, NULL, m.id, m.outcome_due, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN maternal_referral m ON m.county_code = g.county_code AND m.pregnancy_id = g.id
   WHERE g.status <> 'closed' AND m.status = 'received'
 UNION ALL
   SELECT g.county_code, g.id, 'prenatal_followup', s.id::text, g.person_id, g.managing_institution_id,
     left(p.residence_region_code, 9), s.follow_up_due, false, NULL, s.follow_up_due, NULL, s.id, s.follow_up_due,
-    NULL
+    NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN prenatal_screening s ON s.county_code = g.county_code AND s.pregnancy_id = g.id
   WHERE g.status <> 'closed' AND s.follow_up = 'open' AND s.follow_up_due IS NOT NULL
@@ -151,7 +194,9 @@ UNION ALL
   -- PMTCT actions (the worklist lists them to users with the pmtct permission only)
   SELECT g.county_code, g.id, 'pmtct_action', '', g.person_id, g.managing_institution_id,
     left(p.residence_region_code, 9), x.next_action_due, false, NULL, x.next_action_due, NULL, NULL,
-    x.next_action_due, NULL
+    x.next_action_due, NULL,
+    g.edd, g.status, g.risk_colour, g.risk_purple, g.next_contact, g.next_due_on, g.next_due_end,
+    g.missed_contact, g.missed_end, g.next_appointment, g.registered_on
   FROM pregnancy g JOIN person p ON p.county_code = g.county_code AND p.id = g.person_id
   JOIN pmtct_record x ON x.county_code = g.county_code AND x.pregnancy_id = g.id
   WHERE g.status <> 'closed' AND NOT x.closed AND x.next_action_due IS NOT NULL;
@@ -165,9 +210,11 @@ BEGIN
   DELETE FROM maternal_work WHERE county_code IN (p_county, coalesce(p_old_county, p_county))
     AND pregnancy_id = p_pregnancy;
   INSERT INTO maternal_work (county_code, pregnancy_id, kind, item, person_id, institution_id, township,
-    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour)
+    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour, edd, status, risk_colour, risk_purple,
+    next_contact, next_due_on, next_due_end, missed_contact, missed_end, next_appointment, registered_on)
   SELECT county_code, pregnancy_id, kind, item, person_id, institution_id, township,
-    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour
+    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour, edd, status, risk_colour, risk_purple,
+    next_contact, next_due_on, next_due_end, missed_contact, missed_end, next_appointment, registered_on
   FROM maternal_work_due WHERE county_code = p_county AND pregnancy_id = p_pregnancy;
 END $$;
 
@@ -252,9 +299,11 @@ DECLARE
 BEGIN
   DELETE FROM maternal_work WHERE county_code = ANY (p_counties);
   INSERT INTO maternal_work (county_code, pregnancy_id, kind, item, person_id, institution_id, township,
-    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour)
+    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour, edd, status, risk_colour, risk_purple,
+    next_contact, next_due_on, next_due_end, missed_contact, missed_end, next_appointment, registered_on)
   SELECT county_code, pregnancy_id, kind, item, person_id, institution_id, township,
-    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour
+    list_from, from_today, list_until, sort_on, due_at, ref_id, day, rep_colour, edd, status, risk_colour, risk_purple,
+    next_contact, next_due_on, next_due_end, missed_contact, missed_end, next_appointment, registered_on
   FROM maternal_work_due WHERE county_code = ANY (p_counties);
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;

@@ -539,6 +539,18 @@ export interface MaternalWorkTable {
   day: DateString | null;
   /** A report's colour. */
   rep_colour: string | null;
+  /** The pregnancy's columns the list shows (copies, rewritten with every write of the pregnancy). */
+  edd: DateString;
+  status: string;
+  risk_colour: string | null;
+  risk_purple: boolean;
+  next_contact: string | null;
+  next_due_on: DateString | null;
+  next_due_end: DateString | null;
+  missed_contact: string | null;
+  missed_end: DateString | null;
+  next_appointment: DateString | null;
+  registered_on: DateString;
 }
 
 /** Tables of the maternal care pathway (migrations 0010–0019). */

@@ -22,7 +22,8 @@ beforeAll(async () => {
 afterAll(async () => w?.s.close());
 
 const COLS = `county_code, pregnancy_id, kind, item, person_id, institution_id, township, list_from, from_today,
-  list_until, sort_on, due_at, ref_id, day, rep_colour`;
+  list_until, sort_on, due_at, ref_id, day, rep_colour, edd, status, risk_colour, risk_purple, next_contact, next_due_on,
+  next_due_end, missed_contact, missed_end, next_appointment, registered_on`;
 
 /** The stored rows and their recomputation from the live tables (view maternal_work_due), every county. */
 async function storedAndDue() {

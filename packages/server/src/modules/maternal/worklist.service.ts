@@ -213,8 +213,8 @@ export function worklistOf(
 /**
  * The worklist of day `t` (instant `now`) read from the stored duties (table maternal_work, migration 0014): one
  * statement, one pass over an index range on list_from (the county's, the institution's or the township's index)
- * gives the counts per kind and the first `limit` rows of each kind in its order; the pregnancy's current columns
- * and the woman's name are read for the page's rows only.
+ * gives the counts per kind and the first `limit` rows of each kind in its order, with the pregnancy's columns
+ * each row carries; the women's names are read for the page's rows only.
  */
 export async function storedWorklist(
   trx: Transaction<Database>,
@@ -231,9 +231,12 @@ export async function storedWorklist(
   const kindNo = sql.raw(`case w.kind ${kinds.map((k) => `when '${k}' then ${WORK_KINDS.indexOf(k)}`).join(' ')} end`);
   const rows = await sql<WorkPageRow & { counts: Record<string, number> }>`
     with listed as materialized (
-      select w.county_code, w.pregnancy_id, w.kind, w.item, ${kindNo} as k,
+      select w.county_code, w.pregnancy_id, w.person_id, ${kindNo} as k,
         row_number() over (partition by w.kind
-          order by w.sort_on asc nulls last, w.due_at asc nulls last, w.pregnancy_id, w.item)::int as n
+          order by w.sort_on asc nulls last, w.due_at asc nulls last, w.pregnancy_id, w.item)::int as n,
+        w.edd, w.status, w.risk_colour, w.risk_purple, w.next_contact, w.next_due_on, w.next_due_end,
+        w.missed_contact, w.missed_end, w.next_appointment, w.registered_on, w.ref_id, w.day, w.due_at,
+        w.rep_colour, w.kind
       from maternal_work w
       where w.county_code in (${sql.join(counties)})
         and w.list_from <= ${until}::date
@@ -249,14 +252,12 @@ export async function storedWorklist(
     )
     select c.counts, x.* from counts c
     left join (
-      select l.k, l.n, g.id as pregnancy_id, g.person_id, g.edd, g.status, g.risk_colour, g.risk_purple,
-        g.next_contact, g.next_due_on, g.next_due_end, g.missed_contact, g.missed_end, g.next_appointment,
-        g.registered_on, w.ref_id::text as ref_id, w.day, w.due_at, w.rep_colour, p.name as woman_name
+      select l.k, l.n, l.pregnancy_id, l.person_id, l.edd, l.status, l.risk_colour, l.risk_purple, l.next_contact,
+        l.next_due_on, l.next_due_end, l.missed_contact, l.missed_end, l.next_appointment, l.registered_on,
+        l.ref_id::text as ref_id, l.day, l.due_at, l.rep_colour,
+        -- one index probe per listed row (a join would read the county's women to hash them)
+        (select p.name from person p where p.county_code = l.county_code and p.id = l.person_id) as woman_name
       from listed l
-      join maternal_work w on w.county_code = l.county_code and w.pregnancy_id = l.pregnancy_id
-        and w.kind = l.kind and w.item = l.item
-      join pregnancy g on g.county_code = l.county_code and g.id = l.pregnancy_id
-      join person p on p.county_code = g.county_code and p.id = g.person_id
       where l.n <= ${limit}
     ) x on true`.execute(trx);
   const counted = (rows.rows[0]?.counts ?? {}) as Partial<Record<WorkKind, number>>;
