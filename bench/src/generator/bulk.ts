@@ -217,15 +217,25 @@ export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
       const broken = await checkReferences(client);
       if (broken.length) throw new Error(`批量导入的外键不一致 bulk rows break foreign keys: ${broken.join('; ')}`);
     }
+    // the maternal worklist's stored duties are kept by triggers, which the copy skipped: they are computed by the
+    // database from the loaded rows (migration 0014's view), as the triggers would have written them
+    const filled = await client.query<{ n: string }>('select maternal_work_fill($1::char(6)[]) as n', [
+      opts.job.counties.map((c) => c.code),
+    ]);
+    rowsByTable.maternal_work = Number(filled.rows[0]?.n ?? 0);
+    rows += rowsByTable.maternal_work;
     opts.log('分析表统计信息 analyzing tables…');
-    // the worklist's stored duties are read index-only: their visibility map is set now, not at autovacuum's turn
+    // the worklists' stored duties are read index-only: their visibility map is set now, not at autovacuum's turn
     for (const t of Object.keys(rowsByTable))
-      await client.query(t === 'child_work' ? `VACUUM (ANALYZE) ${t}` : `ANALYZE ${t}`);
+      await client.query(STORED_WORK.has(t) ? `VACUUM (ANALYZE) ${t}` : `ANALYZE ${t}`);
   } finally {
     await client.end();
   }
   return { rows, rowsByTable, seconds: (performance.now() - started) / 1000, errors };
 }
+
+/** The worklists' stored duties (read index-only by the worklists). */
+const STORED_WORK = new Set(['child_work', 'maternal_work']);
 
 /** The one audit event of a county's bulk import (the chain trigger adds seq, time and hashes). */
 async function writeSummaryEvent(

@@ -496,6 +496,63 @@ export interface MaternalScheduleChoiceTable {
   updated_by: string | null;
 }
 
+/**
+ * 孕产妇保健工作清单的存储行 (migration 0014): one row per open duty of an open pregnancy, with the days it is on the
+ * list, kept by the database's triggers from the records a duty is read from (view maternal_work_due), so the
+ * worklist answers with one index range.
+ */
+export interface MaternalWorkTable {
+  county_code: string;
+  pregnancy_id: string;
+  kind:
+    | 'visit_due'
+    | 'visit_overdue'
+    | 'postpartum_due'
+    | 'postpartum_overdue'
+    | 'unassessed'
+    | 'screen_referral'
+    | 'report_due'
+    | 'case_followup'
+    | 'delivery_hospital'
+    | 'referral_not_received'
+    | 'referral_outcome'
+    | 'prenatal_followup'
+    | 'pmtct_action';
+  /** Which duty of the kind: the report, case, referral or screening id; '' for the pregnancy's own duty. */
+  item: string;
+  person_id: string;
+  /** The pregnancy's managing institution (the institution filter). */
+  institution_id: string | null;
+  /** The woman's township of residence (9 digits; the township filter). */
+  township: string | null;
+  /** Listed when on or before today + the horizon ('-infinity': always). */
+  list_from: DateString;
+  /** Listed only once list_from is on or before today itself (duties that start when a date has passed). */
+  from_today: Defaulted<boolean>;
+  /** Last day on the list (null: until a write changes it). */
+  list_until: DateString | null;
+  /** The order of the kind's page: a date, or a report's deadline (due_at). */
+  sort_on: DateString | null;
+  due_at: TimestampNullable;
+  ref_id: string | null;
+  /** The date the item shows. */
+  day: DateString | null;
+  /** A report's colour. */
+  rep_colour: string | null;
+  /** The pregnancy's columns the list shows (copies, rewritten with every write of the pregnancy). */
+  edd: DateString;
+  status: string;
+  risk_colour: string | null;
+  risk_purple: boolean;
+  next_contact: string | null;
+  next_due_on: DateString | null;
+  next_due_end: DateString | null;
+  missed_contact: string | null;
+  missed_end: DateString | null;
+  next_appointment: DateString | null;
+  registered_on: DateString;
+}
+
 /** Tables of the maternal care pathway (migrations 0010–0019). */
 export interface MaternalTables {
   pregnancy: PregnancyTable;
@@ -516,4 +573,5 @@ export interface MaternalTables {
   maternal_death_review: MaternalDeathReviewTable;
   perinatal_death_review: PerinatalDeathReviewTable;
   maternal_alert: MaternalAlertTable;
+  maternal_work: MaternalWorkTable;
 }
