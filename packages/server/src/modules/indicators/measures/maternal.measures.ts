@@ -13,11 +13,9 @@ import {
 import { sql } from '@fuyou/db';
 import {
   basisOf,
-  recordCounties,
   standardColumns,
   type BaseDef,
   type Fragment,
-  type MeasureContext,
   type MeasureDef,
   type SumMeasureDef,
 } from './measure-types';
@@ -50,19 +48,14 @@ const inPerinatalScope = (bo: string, d: string) =>
 const INFECTIONS = ['hiv', 'syphilis', 'hbv'] as const;
 
 /**
- * The period's deliveries whose record lies in the counties the context reads (`k`: county, pregnancy, delivery
- * date): the rows each per-table aggregate of the `delivered` base is restricted to.
+ * A `left join lateral` of one per-table aggregate of a delivery's pregnancy (`d`): the table's rows of that
+ * pregnancy, read through its (county_code, pregnancy_id, …) index, so a count reads the period's pregnancies' rows
+ * only (a grouped join over the whole table chose a sequential scan of every year). The aggregate has one row
+ * whether or not the pregnancy has rows (counts 0, bool_or null: the extras coalesce).
  */
-const periodDeliveries = (c: MeasureContext) => sql`select k.county_code, k.pregnancy_id, k.delivery_date
-  from delivery k where k.county_code = any(${recordCounties(c)}::bpchar[])
-    and k.delivery_date between ${c.from}::date and ${c.to}::date`;
-
-/** A `left join` of one per-table aggregate of the period's deliveries, on the delivery's pregnancy. */
-const pregnancyAggregate = (alias: string, select: Fragment, from: Fragment, c: MeasureContext, where = sql`true`) =>
-  sql`left join (select t.county_code, t.pregnancy_id, ${select}
-    from ${from} t join (${periodDeliveries(c)}) k on k.county_code = t.county_code and k.pregnancy_id = t.pregnancy_id
-    where ${where} group by 1, 2) ${sql.raw(alias)}
-    on ${sql.raw(alias)}.county_code = d.county_code and ${sql.raw(alias)}.pregnancy_id = d.pregnancy_id`;
+const pregnancyAggregate = (alias: string, select: Fragment, from: Fragment, where = sql`true`) =>
+  sql`left join lateral (select ${select} from ${from} t
+    where t.county_code = d.county_code and t.pregnancy_id = d.pregnancy_id and ${where}) ${sql.raw(alias)} on true`;
 
 /** Women delivered in the period (产妇): one row per delivery with at least one birth in the perinatal scope. */
 const delivered: BaseDef = {
@@ -114,36 +107,33 @@ const delivered: BaseDef = {
     // the pregnancy record (every delivery has one: foreign key), read only for the registration
     pregnancy: () => sql`join pregnancy pg on pg.county_code = d.county_code and pg.id = d.pregnancy_id`,
     // antenatal visits before the delivery; any Hb below the moderate-anaemia bound in pregnancy
-    anc: (c) =>
+    anc: () =>
       pregnancyAggregate(
         'av',
-        sql`count(*) filter (where t.visit_date <= k.delivery_date)::int as anc_n,
+        sql`count(*) filter (where t.visit_date <= d.delivery_date)::int as anc_n,
           bool_or(case when jsonb_typeof(t.labs -> 'hbGL') = 'number'
             then (t.labs ->> 'hbGL')::numeric < ${MODERATE_ANAEMIA_BELOW_GL} else false end) as low_hb`,
         sql`anc_visit`,
-        c,
       ),
     // a postpartum visit within 28 / 42 days; a low Hb within 42 days
-    pp: (c) =>
+    pp: () =>
       pregnancyAggregate(
         'ppv',
-        sql`bool_or(t.visit_date between k.delivery_date and k.delivery_date + 28) as pp28,
-          bool_or(t.visit_date between k.delivery_date and k.delivery_date + 42) as pp42,
-          bool_or(t.hb_gl < ${MODERATE_ANAEMIA_BELOW_GL} and t.visit_date <= k.delivery_date + 42) as low_hb`,
+        sql`bool_or(t.visit_date between d.delivery_date and d.delivery_date + 28) as pp28,
+          bool_or(t.visit_date between d.delivery_date and d.delivery_date + 42) as pp42,
+          bool_or(t.hb_gl < ${MODERATE_ANAEMIA_BELOW_GL} and t.visit_date <= d.delivery_date + 42) as low_hb`,
         sql`postpartum_visit`,
-        c,
       ),
-    ps: (c) =>
+    ps: () =>
       pregnancyAggregate(
         'psa',
         sql`bool_or(t.method in ('serum_first', 'serum_second')) as serum,
           bool_or(t.method in ('serum_first', 'serum_second', 'cfdna')) as serum_cfdna,
           bool_or(t.diagnosed_on is not null) as diagnosed`,
         sql`prenatal_screening`,
-        c,
       ),
     // tests up to the day after the delivery: any, in pregnancy (not at labour), early
-    pmtct: (c) =>
+    pmtct: () =>
       pregnancyAggregate(
         'pta',
         sql.join(
@@ -154,8 +144,7 @@ const delivered: BaseDef = {
           ]),
         ),
         sql`pmtct_test`,
-        c,
-        sql`t.tested_on <= k.delivery_date + 1`,
+        sql`t.tested_on <= d.delivery_date + 1`,
       ),
   },
   source(c, extras, joins) {
@@ -179,20 +168,12 @@ const delivered: BaseDef = {
 };
 
 /**
- * The period's live-born children whose birth record lies in the counties the context reads (`k`: county, child,
- * delivery date): the rows each per-table aggregate of the `births` base is restricted to.
+ * A `left join lateral` of one per-table aggregate of a birth's child (`bo`, delivered in `d`): the table's rows of
+ * that child in the birth's county, read through its (county_code, person_id, …) index. No child record, no rows.
  */
-const periodChildren = (c: MeasureContext) => sql`select kb.county_code, kb.child_person_id, kd.delivery_date
-  from birth_outcome kb join delivery kd on kd.county_code = kb.county_code and kd.id = kb.delivery_id
-  where kd.county_code = any(${recordCounties(c)}::bpchar[]) and kd.delivery_date between ${c.from}::date and ${c.to}::date
-    and kb.child_person_id is not null`;
-
-/** A `left join` of one per-table aggregate of the period's children, on the birth's child. */
-const childAggregate = (alias: string, select: Fragment, from: Fragment, c: MeasureContext, where = sql`true`) =>
-  sql`left join (select t.county_code, t.person_id, ${select}
-    from ${from} t join (${periodChildren(c)}) k on k.county_code = t.county_code and k.child_person_id = t.person_id
-    where ${where} group by 1, 2) ${sql.raw(alias)}
-    on ${sql.raw(alias)}.county_code = bo.county_code and ${sql.raw(alias)}.person_id = bo.child_person_id`;
+const childAggregate = (alias: string, select: Fragment, from: Fragment, where = sql`true`) =>
+  sql`left join lateral (select ${select} from ${from} t
+    where t.county_code = bo.county_code and t.person_id = bo.child_person_id and ${where}) ${sql.raw(alias)} on true`;
 
 /** Births in the perinatal scope delivered in the period (live births, fetal deaths and stillbirths ≥28 weeks). */
 const births: BaseDef = {
@@ -224,7 +205,7 @@ const births: BaseDef = {
   aggregates: {
     // the delivering institution (a village clinic's birth is not a hospital birth)
     institution: () => sql`left join institution vi on vi.id = d.institution_id`,
-    screening: (c) =>
+    screening: () =>
       childAggregate(
         'nsa',
         sql`bool_or(t.kind = 'metabolic' and t.events @> '[{"step":"sample"}]') as metabolic,
@@ -232,22 +213,19 @@ const births: BaseDef = {
           bool_or(t.kind = 'heart' and t.events @> '[{"step":"screen"}]') as chd,
           bool_or(t.kind = 'heart' and t.events @> '[{"step":"echo"}]') as echo`,
         sql`newborn_screening`,
-        c,
       ),
-    newborn_visit: (c) =>
+    newborn_visit: () =>
       childAggregate(
         'nva',
-        sql`bool_or(t.visit_date between k.delivery_date and k.delivery_date + 28) as visited`,
+        sql`bool_or(t.visit_date between d.delivery_date and d.delivery_date + 28) as visited`,
         sql`child_checkup`,
-        c,
         sql`t.kind = 'newborn_visit'`,
       ),
-    preterm_case: (c) =>
+    preterm_case: () =>
       childAggregate(
         'pca',
-        sql`true as managed`,
+        sql`bool_or(true) as managed`,
         sql`child_case`,
-        c,
         sql`t.kind = 'preterm' and t.status in ('open', 'closed')`,
       ),
   },
