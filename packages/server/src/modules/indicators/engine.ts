@@ -133,40 +133,34 @@ function contextOf(req: Pick<CountRequest, 'counties' | 'scope' | 'from' | 'to'>
   return { counties: req.counties, scope: req.scope, from: req.from, to: req.to, basis };
 }
 
-/** Counts the measures of one base with one basis in one pass. */
-async function countBaseGroup(
-  trx: Transaction<Database>,
+/**
+ * The branch of the count statement that counts the measures of one base with one basis in one pass: one row per
+ * county (or county and institution) with the counts in measure order (`n`, a JSON array).
+ */
+function baseBranch(
+  index: number,
   baseId: string,
   measures: readonly MeasureDef[],
   c: MeasureContext,
   groupBy: GroupBy,
-): Promise<Map<string, Map<string, number>>> {
+): Fragment {
   const base = bases.get(baseId)!;
   const { extras, joins } = extrasOf(
     baseId,
     measures.flatMap((m) => m.needs),
     c,
   );
-  const counts = sql.join(measures.map((m, i) => sql`count(*) filter (where ${m.where})::int as ${sql.ref(`m${i}`)}`));
+  const counts = sql.join(measures.map((m) => sql`count(*) filter (where ${m.where})::int`));
   const key = groupBy === 'institution' ? sql`b.county_code, b.institution_id` : sql`b.county_code`;
-  const r = await sql<Record<string, unknown>>`select b.county_code, ${
-    groupBy === 'institution' ? sql`b.institution_id::text as institution_id` : sql`null as institution_id`
-  }, ${counts} from (${base.source(c, extras, joins)}) b group by ${key}`.execute(trx);
-  const out = new Map<string, Map<string, number>>();
-  measures.forEach((m, i) => {
-    const byKey = new Map<string, number>();
-    for (const row of r.rows) {
-      const n = Number(row[`m${i}`] ?? 0);
-      if (!n) continue;
-      const k =
-        groupBy === 'institution'
-          ? `${String(row.county_code)}|${String(row.institution_id ?? '')}`
-          : String(row.county_code);
-      byKey.set(k, (byKey.get(k) ?? 0) + n);
-    }
-    out.set(m.id, byKey);
-  });
-  return out;
+  return sql`select ${index}::int as g, b.county_code::text as county_code, ${
+    groupBy === 'institution' ? sql`b.institution_id::text` : sql`null::text`
+  } as institution_id, json_build_array(${counts})::text as n from (${base.source(c, extras, joins)}) b group by ${key}`;
+}
+
+/** The branch of the count statement of one aggregate measure (figures by county). */
+function aggregateBranch(index: number, counts: Fragment): Fragment {
+  return sql`select ${index}::int as g, a.county_code::text as county_code, null::text as institution_id,
+    json_build_array(a.n)::text as n from (${counts}) a`;
 }
 
 /**
@@ -194,6 +188,7 @@ export async function countMeasures(
   const allTables = [...new Set([...wanted].flatMap((id) => tablesOfMeasure(id)))];
   const missing = await missingTables(trx, allTables);
   const groups = new Map<string, { baseId: string; basis: Basis; measures: MeasureDef[] }>();
+  const aggregates: { id: string; counts: Fragment }[] = [];
   for (const id of wanted) {
     const u = unavailableById.get(id);
     const basis = effectiveBasis(id, req.basis);
@@ -245,20 +240,64 @@ export async function countMeasures(
     }
     const am = aggregateMeasures.get(id);
     if (am) {
-      const r = await sql<{ county_code: string; n: number }>`${am.counts(contextOf(req, 'residence'))}`.execute(trx);
-      const byKey = new Map<string, number>();
-      for (const row of r.rows) {
-        const k = groupBy === 'institution' ? `${row.county_code}|` : row.county_code;
-        byKey.set(k, (byKey.get(k) ?? 0) + Number(row.n));
-      }
-      out.set(id, { id, status: 'ok', basis: 'residence', total: sum(byKey), byKey });
+      aggregates.push({ id, counts: am.counts(contextOf(req, 'residence')) });
       continue;
     }
     if (!sumMeasures.has(id)) throw new Error(`unknown measure ${id}`);
   }
-  for (const g of groups.values()) {
-    const counts = await countBaseGroup(trx, g.baseId, g.measures, contextOf(req, g.basis), groupBy);
-    for (const [id, byKey] of counts) out.set(id, { id, status: 'ok', basis: g.basis, total: sum(byKey), byKey });
+  // ONE statement for every base and aggregate of the request: the period row sets that several bases read
+  // (`readShared`, e.g. the period's check-ups) are materialized once and shared, and the whole request is one
+  // round trip. Each branch returns its counts per county (or county and institution) in measure order.
+  const shared = new Map<string, Fragment>();
+  const share = (key: string, rows: Fragment) => {
+    if (!shared.has(key)) shared.set(key, rows);
+    return sql.ref(key);
+  };
+  const groupList = [...groups.values()];
+  const branches = [
+    ...groupList.map((g, i) => baseBranch(i, g.baseId, g.measures, { ...contextOf(req, g.basis), share }, groupBy)),
+    ...aggregates.map((a, i) => aggregateBranch(groupList.length + i, a.counts)),
+  ];
+  if (branches.length) {
+    const withClause = shared.size
+      ? sql`with ${sql.join([...shared].map(([k, rows]) => sql`${sql.ref(k)} as materialized (${rows})`))} `
+      : sql``;
+    const r = await sql<{
+      g: number;
+      county_code: string;
+      institution_id: string | null;
+      n: string;
+    }>`${withClause}${sql.join(
+      branches.map((b) => sql`(${b})`),
+      sql` union all `,
+    )}`.execute(trx);
+    const byBranch = new Map<number, { county_code: string; institution_id: string | null; n: number[] }[]>();
+    for (const row of r.rows) {
+      const list = byBranch.get(Number(row.g)) ?? [];
+      list.push({ county_code: row.county_code, institution_id: row.institution_id, n: JSON.parse(row.n) as number[] });
+      byBranch.set(Number(row.g), list);
+    }
+    const keyOf = (row: { county_code: string; institution_id: string | null }) =>
+      groupBy === 'institution' ? `${row.county_code}|${row.institution_id ?? ''}` : row.county_code;
+    groupList.forEach((g, i) => {
+      const rows = byBranch.get(i) ?? [];
+      g.measures.forEach((m, j) => {
+        const byKey = new Map<string, number>();
+        for (const row of rows) {
+          const n = Number(row.n[j] ?? 0);
+          if (n) byKey.set(keyOf(row), (byKey.get(keyOf(row)) ?? 0) + n);
+        }
+        out.set(m.id, { id: m.id, status: 'ok', basis: g.basis, total: sum(byKey), byKey });
+      });
+    });
+    aggregates.forEach((a, i) => {
+      const byKey = new Map<string, number>();
+      for (const row of byBranch.get(groupList.length + i) ?? []) {
+        const k = groupBy === 'institution' ? `${row.county_code}|` : row.county_code;
+        byKey.set(k, (byKey.get(k) ?? 0) + Number(row.n[0]));
+      }
+      out.set(a.id, { id: a.id, status: 'ok', basis: 'residence', total: sum(byKey), byKey });
+    });
   }
   // sums, innermost first (a part may itself be a sum)
   const resolveSum = (id: string): MeasureCount => {

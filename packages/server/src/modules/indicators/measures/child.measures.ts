@@ -6,7 +6,16 @@
 import { NATIONAL_CHILD_SCHEDULE } from '@fuyou/core';
 import { sql } from '@fuyou/db';
 import { pmtctCode } from './maternal.measures';
-import { basisOf, jsonArray, recordCounties, standardColumns, type BaseDef, type MeasureDef } from './measure-types';
+import {
+  basisOf,
+  jsonArray,
+  readShared,
+  recordCounties,
+  standardColumns,
+  type BaseDef,
+  type MeasureDef,
+  type SharedRows,
+} from './measure-types';
 
 /**
  * The ages (months) of the 4:2:2 check-ups of the first three years: the month contacts of the national plan
@@ -45,6 +54,22 @@ const childDeaths: BaseDef = {
   },
 };
 
+/**
+ * The period's check-ups with the child's birth date (alias `cc`), read once per count by the `children`,
+ * `under5_measured` and `infant_feeding` bases: the check-up columns they read, `measured` (weight and height or
+ * length recorded), `warned` (warning signs recorded), `wlz` (weight-for-length z, else BMI-for-age) and the
+ * person's `birth_date` (null without a person record, which no age condition then admits).
+ */
+const periodCheckups: SharedRows = {
+  id: 'period_checkups',
+  rows: (c) => sql`select cc.county_code, cc.person_id, cc.visit_date, cc.created_at, cc.kind, cc.institution_id,
+      (cc.weight_kg is not null and cc.length_cm is not null) as measured, (cc.warning_signs <> '{}'::jsonb) as warned,
+      cc.waz, cc.lhaz, coalesce(cc.wlhz, cc.bmiz) as wlz, cc.feeding, cc.exclusive_breastfeeding, pk.birth_date
+    from child_checkup cc
+    left join person pk on pk.county_code = cc.county_code and pk.id = cc.person_id
+    where cc.county_code = any(${recordCounties(c)}::bpchar[]) and cc.visit_date between ${c.from}::date and ${c.to}::date`,
+};
+
 /** Children under 7 on the last day of the period (alive, with a child record in the county). */
 const children: BaseDef = {
   id: 'children',
@@ -63,13 +88,9 @@ const children: BaseDef = {
   aggregates: {
     // the period's check-ups, one pass: those with height and weight (newborn visits apart), any, with warning signs
     checkups: (c) => sql`left join (select cc.county_code, cc.person_id,
-        count(*) filter (where cc.kind <> 'newborn_visit' and cc.weight_kg is not null
-          and cc.length_cm is not null)::int as checks,
-        bool_or(cc.weight_kg is not null and cc.length_cm is not null) as checked,
-        bool_or(cc.warning_signs <> '{}'::jsonb) as warned
-      from child_checkup cc
-      where cc.county_code = any(${recordCounties(c)}::bpchar[])
-        and cc.visit_date between ${c.from}::date and ${c.to}::date
+        count(*) filter (where cc.kind <> 'newborn_visit' and cc.measured)::int as checks,
+        bool_or(cc.measured) as checked, bool_or(cc.warned) as warned
+      from ${readShared(c, periodCheckups, 'cc')}
       group by 1, 2) cca on cca.county_code = cp.county_code and cca.person_id = cp.person_id`,
     screenings: (c) => sql`left join (select sc.county_code, sc.person_id, true as screened
       from child_screening sc
@@ -118,13 +139,10 @@ const under5Measured: BaseDef = {
         pregnancy: sql`null::uuid`,
         eventDate: sql`cc.visit_date`,
         institution: sql`cc.institution_id`,
-      })}, cc.waz, cc.lhaz, coalesce(cc.wlhz, cc.bmiz) as wlz
-      from child_checkup cc
-      join person pc on pc.county_code = cc.county_code and pc.id = cc.person_id
+      })}, cc.waz, cc.lhaz, cc.wlz
+      from ${readShared(c, periodCheckups, 'cc')}
       ${b.joins}
-      where ${b.filter} and cc.visit_date between ${c.from}::date and ${c.to}::date
-        and cc.weight_kg is not null and cc.length_cm is not null
-        and cc.visit_date < (pc.birth_date + interval '5 years')::date
+      where ${b.filter} and cc.measured and cc.visit_date < (cc.birth_date + interval '5 years')::date
       order by cc.county_code, cc.person_id, cc.visit_date desc, cc.created_at desc) x`;
   },
 };
@@ -151,12 +169,10 @@ const infantFeeding: BaseDef = {
       })},
         (cc.exclusive_breastfeeding is true or cc.feeding in ('exclusive_breastfeeding', 'predominant_breastfeeding', 'mixed')) as breastfed,
         coalesce(cc.exclusive_breastfeeding, cc.feeding = 'exclusive_breastfeeding') as exclusive
-      from child_checkup cc
-      join person pc on pc.county_code = cc.county_code and pc.id = cc.person_id
+      from ${readShared(c, periodCheckups, 'cc')}
       ${b.joins}
-      where ${b.filter} and cc.visit_date between ${c.from}::date and ${c.to}::date
-        and (cc.feeding is not null or cc.exclusive_breastfeeding is not null)
-        and cc.visit_date < (pc.birth_date + interval '6 months')::date
+      where ${b.filter} and (cc.feeding is not null or cc.exclusive_breastfeeding is not null)
+        and cc.visit_date < (cc.birth_date + interval '6 months')::date
       order by cc.county_code, cc.person_id, cc.visit_date desc, cc.created_at desc) x`;
   },
 };

@@ -36,6 +36,31 @@ export interface MeasureContext {
   /** Last day of the period (inclusive). */
   to: string;
   basis: Basis;
+  /**
+   * Set by the engine when it counts several bases in one statement: registers a period row set read by more than
+   * one base (`with <key> as materialized (…)`, computed once) and returns the name to read it by. Without it (a
+   * drill-down of one measure) {@link readShared} inlines the rows as a sub-select.
+   */
+  share?: (key: string, rows: Fragment) => Fragment;
+}
+
+/** A row set of the period that several bases read (e.g. the period's child check-ups with the child's birth date). */
+export interface SharedRows {
+  /** SQL identifier prefix of the row set (the basis's record counties are added: see {@link recordCounties}). */
+  id: string;
+  /** `select …` of the rows, restricted to the period and to {@link recordCounties}. */
+  rows(c: MeasureContext): Fragment;
+}
+
+/**
+ * The rows of a shared row set for a base's `from`: the name of the statement's materialized row set when the
+ * engine shares it, otherwise the rows as a sub-select. Both carry the alias `alias`.
+ */
+export function readShared(c: MeasureContext, s: SharedRows, alias: string): Fragment {
+  const rows = s.rows(c);
+  const a = sql.raw(alias);
+  if (!c.share) return sql`(${rows}) ${a}`;
+  return sql`${c.share(`${s.id}_${readsScope(c) ? 'scope' : 'region'}`, rows)} ${a}`;
 }
 
 /**
@@ -175,7 +200,12 @@ export function basisOf(
  * to these counties, as {@link basisOf}'s filter restricts the base.
  */
 export function recordCounties(c: MeasureContext): string[] {
-  return [...(c.basis === 'hukou' || c.basis === 'facility' ? c.scope : c.counties)];
+  return [...(readsScope(c) ? c.scope : c.counties)];
+}
+
+/** Whether a base reads the records of the user's scope (hukou, facility) rather than the region's counties. */
+function readsScope(c: MeasureContext): boolean {
+  return c.basis === 'hukou' || c.basis === 'facility';
 }
 
 /** `jsonb` value as an array ('[]' when it is not one), for jsonb_array_elements. */
