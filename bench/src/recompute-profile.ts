@@ -20,6 +20,8 @@ const { values } = parseArgs({
     explain: { type: 'string', default: '3' },
     'min-ms': { type: 'string', default: '5' },
     baseline: { type: 'boolean', default: false },
+    // plans only (EXPLAIN without ANALYZE): the statements are not run again
+    'plan-only': { type: 'boolean', default: false },
   },
 });
 const url = process.env.DATABASE_URL;
@@ -63,7 +65,7 @@ if (values.baseline) {
   const plan = await db.transaction().execute(async (trx) => {
     await sql`set local jit = off`.execute(trx);
     const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-      sql: `explain (analyze, buffers) ${q.sql}`,
+      sql: `explain ${values['plan-only'] ? '' : '(analyze, buffers) '}${q.sql}`,
       parameters: q.parameters,
       query: { kind: 'RawNode' } as never,
       queryId: { queryId: 'explain' },
@@ -96,7 +98,7 @@ for (const q of byTime.slice(0, Number(values.explain))) {
   const plan = await withScope(db, ctx, async (trx) => {
     await sql`set local jit = off`.execute(trx);
     const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-      sql: `explain (analyze, buffers) ${q.sql}`,
+      sql: `explain ${values['plan-only'] ? '' : '(analyze, buffers) '}${q.sql}`,
       parameters: q.parameters,
       query: { kind: 'RawNode' } as never,
       queryId: { queryId: 'explain' },

@@ -58,7 +58,8 @@ const childDeaths: BaseDef = {
  * The period's check-ups with the child's birth date (alias `cc`), read once per count by the `children`,
  * `under5_measured` and `infant_feeding` bases: the check-up columns they read, `measured` (weight and height or
  * length recorded), `warned` (warning signs recorded), `wlz` (weight-for-length z, else BMI-for-age) and the
- * person's `birth_date` (null without a person record, which no age condition then admits).
+ * person's `birth_date`, read only for people born late enough to be under 5 at a check-up of the period (a month
+ * of margin; older, or no person record: null, which no age condition of the bases admits).
  */
 const periodCheckups: SharedRows = {
   id: 'period_checkups',
@@ -67,6 +68,7 @@ const periodCheckups: SharedRows = {
       cc.waz, cc.lhaz, coalesce(cc.wlhz, cc.bmiz) as wlz, cc.feeding, cc.exclusive_breastfeeding, pk.birth_date
     from child_checkup cc
     left join person pk on pk.county_code = cc.county_code and pk.id = cc.person_id
+      and pk.birth_date > (${c.from}::date - interval '5 years 1 month')::date
     where cc.county_code = any(${recordCounties(c)}::bpchar[]) and cc.visit_date between ${c.from}::date and ${c.to}::date`,
 };
 
