@@ -58,7 +58,7 @@ const ctx = systemContext(counties);
 if (values.baseline) {
   // the hand-written pass's statement, explained under the same settings it runs with
   recording = true;
-  await handWrittenIndicators(db, Number(values.year));
+  await handWrittenIndicators(db, Number(values.year), counties);
   recording = false;
   const q = logged.filter((x) => /with d as/.test(x.sql))[0]!;
   logged.length = 0;
