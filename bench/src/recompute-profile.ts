@@ -7,9 +7,9 @@
  * settings as the engine (role fuyou_app with row-level security, JIT off). Appends nothing.
  */
 import { parseArgs } from 'node:util';
-import { sql, withScope, type Database, type DatabaseHandle } from '@fuyou/db';
+import { sql, withScope, type Database, type DatabaseHandle, type Transaction } from '@fuyou/db';
 import { buildApp, loadConfig, randomKeyRing, systemContext } from '@fuyou/server';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { handWrittenIndicators } from './bench/sql-baseline';
 
@@ -53,6 +53,13 @@ interface EngineLike {
   compute: (ctx: unknown, req: { regionCode: string; period: string }) => Promise<unknown[]>;
 }
 const engine = (app.services.indicators as unknown as { engine: EngineLike }).engine;
+/** The plan of a logged statement, with JIT off as the engine and the pass run (in the caller's transaction). */
+async function explain(trx: Transaction<Database>, q: Logged): Promise<string> {
+  await sql`set local jit = off`.execute(trx);
+  const text = `explain ${values['plan-only'] ? '' : '(analyze, buffers) '}${q.sql}`;
+  const r = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(text, [...q.parameters]));
+  return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+}
 const counties = app.services.regions.countiesUnder(values.region!);
 const ctx = systemContext(counties);
 if (values.baseline) {
@@ -62,16 +69,7 @@ if (values.baseline) {
   recording = false;
   const q = logged.filter((x) => /with d as/.test(x.sql))[0]!;
   logged.length = 0;
-  const plan = await db.transaction().execute(async (trx) => {
-    await sql`set local jit = off`.execute(trx);
-    const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-      sql: `explain ${values['plan-only'] ? '' : '(analyze, buffers) '}${q.sql}`,
-      parameters: q.parameters,
-      query: { kind: 'RawNode' } as never,
-      queryId: { queryId: 'explain' },
-    } as never);
-    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
-  });
+  const plan = await db.transaction().execute((trx) => explain(trx, q));
   console.log(`---- hand-written pass: ${q.ms.toFixed(1)} ms in the run\n${plan}\n`);
 }
 engine.cache?.clear?.();
@@ -81,11 +79,16 @@ await engine.compute(ctx, { regionCode: values.region!, period: values.year! });
 const total = performance.now() - t;
 recording = false;
 
-/** A short label: the first table read after the outermost `from (`, and how many measures the statement counts. */
+/**
+ * A short label: the branches of the engine's count statement, or the first table read after the outermost `from (`;
+ * and how many measures the statement counts.
+ */
 const label = (s: string) => {
   const flat = s.replace(/\s+/g, ' ');
   const table = /from \((?: with .*?\))? select .*? from (\w+ \w+)/.exec(flat)?.[1];
   const measures = (flat.match(/count\(\*\) filter/g) ?? []).length;
+  const branches = flat.split(' union all ').length;
+  if (branches > 1) return `count statement, ${branches} branches (${measures} measures)`;
   return `${table ?? flat.slice(0, 80)}${measures ? ` (${measures} measures)` : ''}`;
 };
 const byTime = [...logged].sort((a, b) => b.ms - a.ms);
@@ -95,16 +98,7 @@ console.log(
 for (const q of byTime.filter((x) => x.ms >= Number(values['min-ms'])))
   console.log(`${q.ms.toFixed(1).padStart(8)} ms  ${label(q.sql)}`);
 for (const q of byTime.slice(0, Number(values.explain))) {
-  const plan = await withScope(db, ctx, async (trx) => {
-    await sql`set local jit = off`.execute(trx);
-    const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-      sql: `explain ${values['plan-only'] ? '' : '(analyze, buffers) '}${q.sql}`,
-      parameters: q.parameters,
-      query: { kind: 'RawNode' } as never,
-      queryId: { queryId: 'explain' },
-    } as never);
-    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
-  });
+  const plan = await withScope(db, ctx, (trx) => explain(trx, q));
   console.log(
     `\n---- ${label(q.sql)}: ${q.ms.toFixed(1)} ms in the run\n${q.sql}\n-- parameters: ${JSON.stringify(q.parameters)}\n${plan}`,
   );
