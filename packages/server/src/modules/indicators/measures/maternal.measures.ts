@@ -214,12 +214,13 @@ const births: BaseDef = {
           bool_or(t.kind = 'heart' and t.events @> '[{"step":"echo"}]') as echo`,
         sql`newborn_screening`,
       ),
+    // a newborn visit within 28 days of the delivery (the window is an index range of the child's check-ups)
     newborn_visit: () =>
       childAggregate(
         'nva',
-        sql`bool_or(t.visit_date between d.delivery_date and d.delivery_date + 28) as visited`,
+        sql`bool_or(true) as visited`,
         sql`child_checkup`,
-        sql`t.kind = 'newborn_visit'`,
+        sql`t.kind = 'newborn_visit' and t.visit_date between d.delivery_date and d.delivery_date + 28`,
       ),
     preterm_case: () =>
       childAggregate(
