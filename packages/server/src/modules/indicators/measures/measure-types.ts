@@ -81,9 +81,10 @@ export interface BaseDef {
   /** Named expressions a measure predicate may use as `b.<name>` (evaluated only when needed). */
   extras: Readonly<Record<string, Fragment>>;
   /**
-   * Per-table aggregates the extras read: each a `left join (select <key>, count(*) filter (…), bool_or(…) …
-   * from <table> … group by <key>) <alias> on …` over the period's rows, so a table is read once per count
-   * (one grouped pass) instead of once per extra and row (a correlated probe). Joined only when an extra needs it.
+   * Per-table aggregates the extras read, each table once per count instead of once per extra and row: a
+   * `left join lateral (select count(*) filter (…), bool_or(…) … from <table> t where <t is the row's pregnancy or
+   * child>) <alias> on true` through the table's index (the period's rows only), or a grouped join over a period
+   * row set (`left join (select <key>, … group by <key>) <alias> on …`). Joined only when an extra needs it.
    */
   aggregates?: Readonly<Record<string, (c: MeasureContext) => Fragment>>;
   /** The aggregates each extra reads (extras not listed read none). */
