@@ -29,6 +29,18 @@ describe('count cache', () => {
     expect(c.get(k)).toBeUndefined();
   });
 
+  it('a count that took longer than the bound lives for the bound after it ended, with its start as data-as-of', () => {
+    let now = 60_000;
+    const c = new CountCache(30_000, 100, () => now);
+    const k = CountCache.key({ ...key, basis: 'residence', scope: ['330902'] });
+    c.set(k, count(5), 0);
+    now = 89_999;
+    expect(c.get(k)?.at).toBe(0);
+    expect(c.get(k)?.count.total).toBe(5);
+    now = 90_001;
+    expect(c.get(k)).toBeUndefined();
+  });
+
   it.each([
     ['residence', ['330902'], ['330902', '330903'], true],
     ['hukou', ['330902'], ['330902', '330903'], false],

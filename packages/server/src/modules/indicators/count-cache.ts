@@ -4,6 +4,10 @@
  * inside the one minute of issue #6). Entries are per measure, basis, period, grouping and set of counties; counts
  * by residence depend only on the counties' own rows, so users share them; counts by household registration or by
  * facility depend on which counties' rows the user may read, so the scope is part of their key.
+ *
+ * An entry keeps the time its count started (its "data as of") and lives for the bound after the count ENDED: a
+ * count that takes longer than the bound (a province's cold counts take about a minute) would otherwise be stale
+ * before its first reader, and every request would count again.
  */
 import type { GroupBy, MeasureCount } from './engine';
 import type { Basis } from './measures/index';
@@ -13,6 +17,7 @@ export const DEFAULT_FRESH_MS = 30_000;
 
 interface Entry {
   at: number;
+  expires: number;
   count: MeasureCount;
 }
 
@@ -48,7 +53,7 @@ export class CountCache {
     if (this.freshMs <= 0) return undefined;
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (this.now() - e.at > this.freshMs) {
+    if (this.now() > e.expires) {
       this.entries.delete(key);
       return undefined;
     }
@@ -58,7 +63,7 @@ export class CountCache {
   set(key: string, count: MeasureCount, at = this.now()): void {
     if (this.freshMs <= 0) return;
     this.entries.delete(key);
-    this.entries.set(key, { at, count });
+    this.entries.set(key, { at, expires: this.now() + this.freshMs, count });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
