@@ -9,6 +9,7 @@ import {
   CN_ANAEMIA_RULES,
   deriveNutritionRuleSet,
   WHO_2011_ALTITUDE_TABLE,
+  WHO_ANAEMIA_RULES,
 } from './nutrition-classification';
 
 type Z = Partial<GrowthZScores>;
@@ -178,15 +179,11 @@ describe('Altitude: Hb rises about 4% per 1000 m (REFERENCE §5.2) — explicit,
   });
 
   it('Hb 115 at 2000 m is anaemia in a 3-year-old (106.5 g/L at sea level); normal at sea level', () => {
-    // the rule sets now carry the WHO 2011 table; the 4% rule stays selectable as configuration
-    const anaemiaRules = deriveNutritionRuleSet(
-      CN_ANAEMIA_RULES,
-      { id: 'anaemia-cn-4pct', region: 'national' },
-      { altitude: ALTITUDE_4_PERCENT },
-    );
-    expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 2000, anaemiaRules })).toMatchObject(
-      [{ condition: 'anaemia', severity: 'mild', value: 106.5, toConfirm: true }],
-    );
+    // China's rule set carries the 规范's 4% rule; the WHO 2011 table is selectable as configuration
+    expect(CN_ANAEMIA_RULES.altitude).toBe(ALTITUDE_4_PERCENT);
+    expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 2000 })).toMatchObject([
+      { condition: 'anaemia', severity: 'mild', value: 106.5, altitudeAdjustmentGL: 8.5, toConfirm: true },
+    ]);
     expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115 })).toEqual([]);
     expect(CN_ANAEMIA_RULES.altitude.status).toBe('to_confirm');
   });
@@ -194,6 +191,13 @@ describe('Altitude: Hb rises about 4% per 1000 m (REFERENCE §5.2) — explicit,
 
 const SRC_WHO_ALT =
   'WHO 2011, Haemoglobin concentrations for the diagnosis of anaemia and assessment of severity (WHO/NMH/NHD/MNM/11.1), altitude adjustments';
+
+// China's cut-offs and grades with the WHO table instead of the 4% rule (a region's configuration)
+const CN_WITH_WHO_TABLE = deriveNutritionRuleSet(
+  CN_ANAEMIA_RULES,
+  { id: 'anaemia-cn-who-altitude', region: 'national' },
+  { altitude: WHO_2011_ALTITUDE_TABLE },
+);
 
 describe(`${SRC_WHO_ALT}: measured Hb lowered by 0/2/5/8/13/19/27/35/45 g/L from <1000/1000/…/4500 m`, () => {
   it.each([
@@ -237,14 +241,17 @@ describe(`${SRC_WHO_ALT}: measured Hb lowered by 0/2/5/8/13/19/27/35/45 g/L from
     [96, 124, 1500, 'mild'],
     [96, 160, 4500, 'mild'],
   ] as const)('%s months, Hb %s g/L at %s m → %s', (ageMonths, hbGL, altitudeM, severity) => {
-    const found = classifyNutrition({ flags: [] }, { ageMonths, hbGL, altitudeM }).find(
-      (f) => f.condition === 'anaemia',
-    );
+    const found = classifyNutrition(
+      { flags: [] },
+      { ageMonths, hbGL, altitudeM, anaemiaRules: CN_WITH_WHO_TABLE },
+    ).find((f) => f.condition === 'anaemia');
     expect(found?.severity ?? null).toBe(severity);
   });
 
   it('the finding says the adjustment applied: Hb 115 at 3000 m → 96 g/L against the cut-off, adjusted by 19', () => {
-    expect(classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 3000 })).toEqual([
+    expect(
+      classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 115, altitudeM: 3000, anaemiaRules: CN_WITH_WHO_TABLE }),
+    ).toEqual([
       expect.objectContaining({
         condition: 'anaemia',
         severity: 'mild',
@@ -256,7 +263,7 @@ describe(`${SRC_WHO_ALT}: measured Hb lowered by 0/2/5/8/13/19/27/35/45 g/L from
     ]);
     const seaLevel = classifyNutrition({ flags: [] }, { ageMonths: 36, hbGL: 105, altitudeM: 0 });
     expect(seaLevel[0]).not.toHaveProperty('altitudeAdjustmentGL');
-    expect(CN_ANAEMIA_RULES.altitude).toBe(WHO_2011_ALTITUDE_TABLE);
+    expect(WHO_ANAEMIA_RULES.altitude).toBe(WHO_2011_ALTITUDE_TABLE);
     expect(WHO_2011_ALTITUDE_TABLE.status).toBe('to_confirm');
   });
 });

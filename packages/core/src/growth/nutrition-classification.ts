@@ -9,8 +9,9 @@
  *   5–19 years (WHO 2007) overweight BMI-for-age z > +1, obesity z > +2, thinness z < −2 (severe < −3).
  * - 营养性缺铁性贫血: anaemia if Hb < 110 g/L at 6 months–6 years, < 120 g/L at 6–14 years [C]; grades mild
  *   90–(cut-off −1), moderate 60–89, severe < 60 g/L [R, to confirm]; Hb rises about 4% per 1000 m of altitude.
- *   At altitude the measured Hb is first lowered by the WHO 2011 table ({@link WHO_2011_ALTITUDE_TABLE}, to
- *   confirm; the 4% rule is kept as {@link ALTITUDE_4_PERCENT}), and the finding says by how much.
+ *   At altitude the measured Hb is first adjusted to sea level — China's rules by the 规范's 4% per 1000 m
+ *   ({@link ALTITUDE_4_PERCENT}), WHO's by the WHO 2011 table ({@link WHO_2011_ALTITUDE_TABLE}); both to confirm —
+ *   and the finding says by how much.
  * All thresholds are versioned data objects ({@link NutritionRuleSet}, {@link AnaemiaRuleSet}); regional variants
  * are made with {@link deriveNutritionRuleSet}.
  */
@@ -208,7 +209,7 @@ export interface AnaemiaRuleSet {
   altitude: AltitudeAdjustmentRule;
 }
 
-/** "Hb rises about 4% per 1000 m" (REFERENCE §5.2) as a percentage rule; kept as an alternative to the WHO table. */
+/** "Hb rises about 4% per 1000 m" (REFERENCE §5.2) as a percentage rule: China's rule set uses it; WHO's uses the table. */
 export const ALTITUDE_4_PERCENT: AltitudePercentRule = {
   percentPer1000m: 4,
   fromAltitudeM: 1000,
@@ -247,7 +248,7 @@ export const WHO_2011_ALTITUDE_TABLE: AltitudeTableRule = {
     'against the WHO PDF here; reading each altitude as a band lower edge is an assumption',
 };
 
-/** China's anaemia rules: cut-offs [C], grades [R]; altitude by the WHO 2011 table (to confirm). */
+/** China's anaemia rules: cut-offs [C], grades [R]; altitude by the 规范's 4% per 1000 m (REFERENCE §5.2, to confirm). */
 export const CN_ANAEMIA_RULES: AnaemiaRuleSet = {
   meta: {
     id: 'anaemia-cn',
@@ -257,8 +258,8 @@ export const CN_ANAEMIA_RULES: AnaemiaRuleSet = {
     status: 'to_confirm',
     sources: ['儿童营养性疾病管理技术规范（卫办妇社发〔2012〕49号）营养性缺铁性贫血'],
     toConfirm:
-      'grades mild 90–cut-off, moderate 60–89, severe < 60 g/L are recollection [R]; altitude adjustment by the WHO ' +
-      '2011 table (the 规范 says only "about 4% per 1000 m")',
+      'grades mild 90–cut-off, moderate 60–89, severe < 60 g/L are recollection [R]; altitude adjustment by the ' +
+      '规范\'s "about 4% per 1000 m" (REFERENCE §5.2), from 1000 m; the WHO 2011 table is the alternative',
   },
   cutoffsConfirmed: true,
   gradesConfirmed: false,
@@ -266,7 +267,7 @@ export const CN_ANAEMIA_RULES: AnaemiaRuleSet = {
     { ageMonths: { from: 6, to: 72 }, cutoffGL: 110, moderateBelowGL: 90, severeBelowGL: 60 },
     { ageMonths: { from: 72, to: 168 }, cutoffGL: 120, moderateBelowGL: 90, severeBelowGL: 60 },
   ],
-  altitude: WHO_2011_ALTITUDE_TABLE,
+  altitude: ALTITUDE_4_PERCENT,
 };
 
 /** WHO's anaemia cut-offs and grades (WHO 2011 haemoglobin concentrations), to confirm beyond 6–59 months. */
@@ -305,7 +306,7 @@ export interface HbAltitudeAdjustment {
  * Hb adjusted to sea level for the altitude of residence. A table rule ({@link AltitudeTableRule}) subtracts the
  * band's g/L; a percentage rule gives Hb / (1 + p·altitude/1000) with p = `percentPer1000m`/100 from
  * `fromAltitudeM` on. Without an altitude, or below the first band, the Hb is unchanged. The default rule is the
- * 4% rule of the first version (the rule sets carry the WHO table).
+ * 4% rule, as in China's rule set.
  */
 export function adjustHbForAltitude(
   hbGL: number,

@@ -183,7 +183,7 @@ export const enUS: Record<MessageKey, string> = {
   'regions.altitudeRequired': 'Enter the altitude (m)',
   'regions.altitudeRange': 'The altitude must be between 0 and 6000 m',
   'regions.altitudeHelp':
-    'Lower regions without a value take this one; Hb is adjusted from 1000 m by the WHO 2011 table',
+    'Lower regions without a value take this one; from 1000 m Hb is adjusted by about 4% per 1000 m (national 2012 guideline)',
   'regions.altitudeConfirm':
     'Set the altitude of {name} to {m} m? Hb of children residing there will be adjusted for it.',
   'regions.altitudeClear': 'Clear the value here',

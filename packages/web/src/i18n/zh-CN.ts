@@ -174,7 +174,8 @@ export const zhCN = {
   'regions.altitudeField': '海拔（米）',
   'regions.altitudeRequired': '请填写海拔（米）',
   'regions.altitudeRange': '海拔应在 0 至 6000 米之间',
-  'regions.altitudeHelp': '下级区划未设置时沿用本级；1000 米以上按 WHO 2011 表校正血红蛋白',
+  'regions.altitudeHelp':
+    '下级区划未设置时沿用本级；1000 米以上按每升高 1000 米血红蛋白约上升 4% 校正（儿童营养性疾病管理技术规范）',
   'regions.altitudeConfirm': '确认将{name}的海拔设为 {m} 米？此后在该区划居住的儿童血红蛋白将按此校正。',
   'regions.altitudeClear': '清除本级设置',
   'regions.altitudeClearConfirm': '确认清除{name}的海拔设置？清除后沿用上级区划的设置。',

@@ -171,7 +171,7 @@ describe('growth charts', () => {
   });
 });
 
-describe('check-ups: Hb adjusted for the altitude of residence (WHO 2011 table; region altitude, migration 0023)', () => {
+describe('check-ups: Hb adjusted for the altitude of residence (规范: about 4% per 1000 m, REFERENCE §5.2; region altitude, migration 0023)', () => {
   it('the same Hb is not anaemia at sea level and is anaemia at 3,000 m, and the check-up says the adjustment', async () => {
     // the altitude is regional configuration: a township at 3,000 m; the county itself has none (sea level)
     const admin = await w.s.login(await w.s.user('sysadmin'));
@@ -194,14 +194,14 @@ describe('check-ups: Hb adjusted for the altitude of residence (WHO 2011 table; 
     const b = await w.dh.post(`/api/v1/children/${high.person.id}/checkups`, body);
     expect(b.status).toBe(201);
     expect(b.body.hbGL).toBe(115);
-    expect(b.body.hbAltitude).toEqual({ altitudeM: 3000, adjustmentGL: 19 });
+    expect(b.body.hbAltitude).toEqual({ altitudeM: 3000, adjustmentGL: 12.3 });
     expect(b.body.nutrition).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ condition: 'anaemia', value: 96, measuredHbGL: 115, altitudeAdjustmentGL: 19 }),
+        expect.objectContaining({ condition: 'anaemia', value: 102.7, measuredHbGL: 115, altitudeAdjustmentGL: 12.3 }),
       ]),
     );
     expect(b.body.proposals.find((p: { kind: string }) => p.kind === 'anaemia')).toMatchObject({ severity: 'mild' });
     const page = await w.dh.get(`/api/v1/children/${high.person.id}`);
-    expect(page.body.checkups[0].hbAltitude).toEqual({ altitudeM: 3000, adjustmentGL: 19 });
+    expect(page.body.checkups[0].hbAltitude).toEqual({ altitudeM: 3000, adjustmentGL: 12.3 });
   });
 });
