@@ -35,7 +35,12 @@ test('a clinician records a check-up: the point appears on the growth chart and 
 
   await test.step('she confirms the proposed case; it is listed as open', async () => {
     await page.getByTestId('proposal-review').first().click();
-    await page.getByTestId('case-confirm').click();
+    // a click while the review dialog is still opening can be lost (seen once in CI): click again while it stays
+    const confirm = page.getByTestId('case-confirm');
+    await expect(async () => {
+      if (await confirm.isVisible()) await confirm.click({ timeout: 5_000 });
+      await expect(confirm).toBeHidden({ timeout: 8_000 });
+    }).toPass({ timeout: 40_000 });
     await page.getByRole('tab', { name: '专案管理' }).click();
     await expect(page.getByTestId('case-table')).toContainText('在管');
   });
