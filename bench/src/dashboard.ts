@@ -27,7 +27,7 @@ if (!url) {
 }
 const { openDatabase } = await import('@fuyou/db');
 const { buildApp, loadConfig, randomKeyRing } = await import('@fuyou/server');
-const { login, timeGet } = await import('./bench/run');
+const { login, timeGet, timing } = await import('./bench/run');
 
 const database = await openDatabase({ databaseUrl: url });
 const config = loadConfig({}, { logLevel: 'silent', databaseUrl: url, webDistDir: '/nonexistent', dataDir: '/tmp' });
@@ -37,14 +37,13 @@ const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const cookie = await login(base, values.user!);
 const path = `/api/v1/indicators/values?regionCode=${values.region}&period=${values.year}`;
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 (app.services.indicators as unknown as { engine?: { cache?: { clear?: () => void } } }).engine?.cache?.clear?.();
 const cold = await timeGet(base, cookie, path);
 console.log(`cold: ${cold.toFixed(1)} ms`);
 const warm: number[] = [];
 for (let i = 0; i < Number(values.warm); i++) warm.push(await timeGet(base, cookie, path));
-console.log(`warm (${warm.length}): p50 ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`);
+const w = timing(warm);
+console.log(`warm (${w.n}): p50 ${w.p50} ms, p95 ${w.p95} ms`);
 await app.close();
 await database.close?.();
 process.exit(0);
