@@ -93,28 +93,54 @@ export function auditEventWritten(trx: Transaction<Database>): void {
   audited.add(trx);
 }
 
+/** A string as an SQL literal that means the same whatever `standard_conforming_strings` says (an E'' string). */
+function literal(v: string): string {
+  if (v.includes('\0')) throw new Error('NUL in a scope value');
+  return `E'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
 /**
  * Runs `fn` in one transaction under the role fuyou_app (which owns nothing, so row-level security applies even
  * when the connection is a superuser) with the given county scope.
  *
+ * The transaction's start and its scope go to the server as one simple query (`begin; select set_config(…)`), and
+ * its end as one more, so a request pays two round trips for the transaction besides its own statements (issue #7:
+ * a person search was ten round trips). Both drivers send a query without parameters by the simple protocol, which
+ * accepts several statements; the scope's values are therefore written into the text as escaped literals.
+ *
  * When the transaction wrote an audit event, its commit does not wait for the WAL flush (the chain's lock is held
- * for the link only); withScope then commits one more WAL record synchronously, which flushes everything before
- * it, the transaction's commit included, so that nothing audited is answered before it is on disk. Many
- * transactions share one flush this way.
+ * for the link only); the same query that commits then writes one more WAL record synchronously, which flushes
+ * everything before it, the transaction's commit included, so that nothing audited is answered before it is on
+ * disk. Many transactions share one flush this way. A failed commit stops that query before the flush.
  */
 export async function withScope<T>(
   db: Kysely<Database>,
   scope: TransactionScope,
   fn: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  let used: Transaction<Database> | undefined;
-  const result = await db.transaction().execute(async (trx) => {
-    used = trx;
-    await sql`select set_config('role', 'fuyou_app', true), set_config('fuyou.counties', ${scope.counties.join(',')}, true), set_config('fuyou.user_id', ${scope.userId ?? ''}, true), set_config('fuyou.audit_flush', 'client', true)`.execute(
-      trx,
-    );
-    return fn(trx);
+  const begin =
+    `begin; select set_config('role', 'fuyou_app', true), ` +
+    `set_config('fuyou.counties', ${literal(scope.counties.join(','))}, true), ` +
+    `set_config('fuyou.user_id', ${literal(scope.userId ?? '')}, true), set_config('fuyou.audit_flush', 'client', true)`;
+  return db.connection().execute(async (conn) => {
+    // the connection is the transaction's for its whole life; a Transaction is a Kysely bound to one connection
+    // that refuses to start another transaction, which nothing here does
+    const trx = conn as unknown as Transaction<Database>;
+    await sql.raw(begin).execute(conn);
+    let result: T;
+    try {
+      result = await fn(trx);
+      await sql
+        .raw(audited.has(trx) ? `commit; select pg_logical_emit_message(true, 'fuyou.audit', '')` : 'commit')
+        .execute(conn);
+    } catch (e) {
+      // after an error in the work, or a commit that failed (which has ended the transaction already)
+      await sql
+        .raw('rollback')
+        .execute(conn)
+        .catch(() => undefined);
+      throw e;
+    }
+    return result;
   });
-  if (used && audited.has(used)) await sql`select pg_logical_emit_message(true, 'fuyou.audit', '')`.execute(db);
-  return result;
 }
