@@ -312,6 +312,7 @@ describe('the stored maternal worklist (migration 0014) is the worklist computed
     ];
     let compared = 0;
     let listed = 0;
+    let overdueSeen = 0;
     for (const ctx of [dh, clinician])
       for (const shift of [-30, -10, -3, 0, 1, 4, 9, 20, 45, 90])
         for (const horizon of [0, 7, 60])
@@ -327,9 +328,13 @@ describe('the stored maternal worklist (migration 0014) is the worklist computed
               const what = `${shift} days, horizon ${horizon}, ${JSON.stringify(f)}`;
               expect(stored.counts, what).toEqual(live.counts);
               expect(canonical(stored.items), what).toEqual(canonical(live.items));
+              // the overdue count of the whole list (SQL) is the items' own overdue flags (no kind has 500 here)
+              expect(stored.overdue, what).toBe(live.items.filter((i) => i.overdue).length);
+              overdueSeen += stored.overdue;
               // a page of one per kind: the same counts, and items of the full list
               const one = await storedWorklist(trx, ctx, { ...full, limit: 1 }, t, at);
               expect(one.counts, what).toEqual(live.counts);
+              expect(one.overdue, what).toBe(stored.overdue);
               const all = new Set(canonical(live.items));
               for (const i of canonical(one.items)) expect(all.has(i), what).toBe(true);
               compared++;
@@ -338,6 +343,7 @@ describe('the stored maternal worklist (migration 0014) is the worklist computed
           }
     expect(compared).toBe(2 * 10 * 3 * filters.length);
     expect(listed).toBeGreaterThan(1_000);
+    expect(overdueSeen).toBeGreaterThan(100);
   }, 300_000);
 
   it('gives the same list on every day from 40 days back to 100 days ahead (each duty’s first and last day)', async () => {

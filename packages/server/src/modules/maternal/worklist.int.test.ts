@@ -42,6 +42,11 @@ describe('the clinic worklist', () => {
     // overdue items first
     const firstNotOverdue = r.body.items.findIndex((i: Item) => !i.overdue);
     expect(r.body.items.slice(firstNotOverdue).every((i: Item) => !i.overdue)).toBe(true);
+    // the overdue count covers the whole list, also with a page of one item per kind
+    expect(r.body.overdue).toBe(r.body.items.filter((i: Item) => i.overdue).length);
+    const one = await w.dh.get('/api/v1/maternal-worklist?limit=1');
+    expect(one.body.overdue).toBe(r.body.overdue);
+    expect(one.body.items.filter((i: Item) => i.overdue).length).toBeLessThanOrEqual(one.body.overdue);
   });
 
   it('filters by institution, township and kind; another county sees none of it', async () => {

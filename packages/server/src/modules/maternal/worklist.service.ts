@@ -50,10 +50,14 @@ export interface MaternalWorklistFilter {
   limit?: number | undefined;
 }
 
-/** The worklist as answered: the day it is for, the count of every kind listed, the page of each kind. */
+/**
+ * The worklist as answered: the day it is for, the count of every kind listed, how many of all listed duties are
+ * overdue (every one, not only those on the page), the page of each kind.
+ */
 export interface MaternalWorklist {
   today: string;
   counts: Partial<Record<WorkKind, number>>;
+  overdue: number;
   items: MaternalWorkItem[];
 }
 
@@ -116,6 +120,7 @@ export function listedKinds(ctx: AuthContext, f: MaternalWorklistFilter): WorkKi
 /**
  * The worklist from a kind's pages and the counts: each row made an item (its label, due date and overdue flag as
  * of day `t` and instant `now`), the items overdue first, then by due date (each kind's order kept within ties).
+ * `overdue` is the number of all listed duties that are overdue; without it, the overdue items of the pages.
  */
 export function worklistOf(
   t: string,
@@ -123,6 +128,7 @@ export function worklistOf(
   kinds: readonly WorkKind[],
   counted: Partial<Record<WorkKind, number>>,
   pageRows: readonly WorkPageRow[],
+  overdue?: number,
 ): MaternalWorklist {
   const counts: Partial<Record<WorkKind, number>> = {};
   for (const k of kinds) counts[k] = Number(counted[k] ?? 0);
@@ -207,7 +213,26 @@ export function worklistOf(
     }
   });
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
-  return { today: t, counts, items };
+  return { today: t, counts, overdue: overdue ?? items.filter((i) => i.overdue).length, items };
+}
+
+/**
+ * Whether a stored duty (row `w` of maternal_work) is overdue on day `t` at instant `now`: the rule of
+ * {@link worklistOf}'s items in SQL, so the count of overdue duties covers every listed duty, not only the page's
+ * (worklist-stored.int.test.ts checks the two agree on every day, horizon and filter).
+ */
+function lateOf(t: string, now: Date) {
+  return sql<boolean>`(case w.kind
+    when 'visit_overdue' then true when 'postpartum_overdue' then true
+    when 'referral_not_received' then true when 'referral_outcome' then true
+    when 'unassessed' then w.registered_on < ${t}::date - 14
+    when 'report_due' then coalesce(w.due_at < ${now.toISOString()}::timestamptz, false)
+    when 'delivery_hospital' then w.edd - ${280 - HOSPITAL_BY_DAYS}::int < ${t}::date
+    when 'screen_referral' then coalesce(w.day < ${t}::date, false)
+    when 'case_followup' then coalesce(w.day < ${t}::date, false)
+    when 'prenatal_followup' then coalesce(w.day < ${t}::date, false)
+    when 'pmtct_action' then coalesce(w.day < ${t}::date, false)
+    else false end)`;
 }
 
 /**
@@ -229,14 +254,14 @@ export async function storedWorklist(
   const kinds = listedKinds(ctx, f);
   if (!kinds.length) return worklistOf(t, now, kinds, {}, []);
   const kindNo = sql.raw(`case w.kind ${kinds.map((k) => `when '${k}' then ${WORK_KINDS.indexOf(k)}`).join(' ')} end`);
-  const rows = await sql<WorkPageRow & { counts: Record<string, number> }>`
+  const rows = await sql<WorkPageRow & { counts: Record<string, number>; overdue_total: number }>`
     with listed as materialized (
       select w.county_code, w.pregnancy_id, w.person_id, ${kindNo} as k,
         row_number() over (partition by w.kind
           order by w.sort_on asc nulls last, w.due_at asc nulls last, w.pregnancy_id, w.item)::int as n,
         w.edd, w.status, w.risk_colour, w.risk_purple, w.next_contact, w.next_due_on, w.next_due_end,
         w.missed_contact, w.missed_end, w.next_appointment, w.registered_on, w.ref_id, w.day, w.due_at,
-        w.rep_colour, w.kind
+        w.rep_colour, w.kind, ${lateOf(t, now)} as late
       from maternal_work w
       where w.county_code in (${sql.join(counties)})
         and w.list_from <= ${until}::date
@@ -247,10 +272,10 @@ export async function storedWorklist(
         ${f.township ? sql`and w.township = ${f.township}` : sql``}
     ),
     counts as (
-      select coalesce(jsonb_object_agg(c.kind, c.n), '{}'::jsonb) as counts
-      from (select kind, count(*)::int as n from listed group by kind) c
+      select coalesce(jsonb_object_agg(c.kind, c.n), '{}'::jsonb) as counts, coalesce(sum(c.late), 0)::int as late
+      from (select kind, count(*)::int as n, count(*) filter (where late)::int as late from listed group by kind) c
     )
-    select c.counts, x.* from counts c
+    select c.counts, c.late as overdue_total, x.* from counts c
     left join (
       select l.k, l.n, l.pregnancy_id, l.person_id, l.edd, l.status, l.risk_colour, l.risk_purple, l.next_contact,
         l.next_due_on, l.next_due_end, l.missed_contact, l.missed_end, l.next_appointment, l.registered_on,
@@ -267,6 +292,7 @@ export async function storedWorklist(
     kinds,
     counted,
     rows.rows.filter((r) => r.k !== null),
+    Number(rows.rows[0]?.overdue_total ?? 0),
   );
 }
 

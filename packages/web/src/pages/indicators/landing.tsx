@@ -66,7 +66,8 @@ function CountyLanding(props: {
   });
   const maternal = useQuery({
     queryKey: ['landing', 'maternal-worklist'],
-    queryFn: () => api.get<{ items: { overdue: boolean }[] }>('/maternal-worklist'),
+    // only the count is shown: one row per kind instead of a page of each
+    queryFn: () => api.get<{ overdue: number }>('/maternal-worklist', { limit: 1 }),
     enabled: props.cares,
   });
   const child = useQuery({
@@ -97,7 +98,7 @@ function CountyLanding(props: {
           {
             key: 'maternal',
             label: pick('孕产妇保健逾期工作', 'Overdue maternal care'),
-            n: maternal.data?.items.filter((i) => i.overdue).length,
+            n: maternal.data?.overdue,
             to: '/maternal',
           },
           {

@@ -20,7 +20,7 @@ const SHOWN = [
 /** Today's maternal work on the home page: the worklist counts, each a link to the list of that kind. */
 export function MaternalHomeCard() {
   const { pick, lang } = useI18n();
-  const q = useQuery({ queryKey: ['maternal', 'worklist', 'home'], queryFn: () => maternalApi.worklist({}) });
+  const q = useQuery({ queryKey: ['maternal', 'worklist', 'home'], queryFn: () => maternalApi.worklist({ limit: 1 }) });
   const counts = q.data?.counts ?? {};
   return (
     <Card

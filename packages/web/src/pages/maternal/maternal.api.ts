@@ -528,7 +528,10 @@ export const maternalApi = {
   addScreening: (id: string, body: unknown) => post<PrenatalScreening>(`/pregnancies/${id}/prenatal-screenings`, body),
   diagnosis: (id: string, body: unknown) => post<PrenatalScreening>(`/prenatal-screenings/${id}/diagnosis`, body),
   worklist: (q: QueryParams) =>
-    api.get<{ today: string; counts: Record<string, number>; items: WorkItem[] }>('/maternal-worklist', q),
+    api.get<{ today: string; counts: Record<string, number>; overdue: number; items: WorkItem[] }>(
+      '/maternal-worklist',
+      q,
+    ),
   alerts: () => api.get<Alert[]>('/maternal-alerts'),
   ackAlert: (id: string) => post<unknown>(`/maternal-alerts/${id}/acknowledge`, {}),
   deaths: () => api.get<MaternalDeath[]>('/maternal-deaths'),

@@ -73,7 +73,8 @@ export function MaternalWorklistPage() {
       }),
   });
   const counts = q.data?.counts ?? {};
-  const overdue = (q.data?.items ?? []).filter((i) => i.overdue).length;
+  // every overdue duty of the list, counted by the server (the page holds at most `limit` rows of each kind)
+  const overdue = q.data?.overdue ?? 0;
   return (
     <>
       <PageHeader
