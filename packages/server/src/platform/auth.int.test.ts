@@ -62,6 +62,19 @@ describe('login and sessions', () => {
     await sql`update session set last_seen_at = now() - interval '31 minutes' where user_id = (select id from app_user where username = ${username})`.execute(
       s.db.db,
     );
+    // the 31 minutes pass in the database only; had they really passed, the 2-s check bound would be long over
+    s.app.services.auth.forgetSessions();
+    expect((await c.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('a session ended in the database by another process is refused once the check bound (2 s) has passed', async () => {
+    const username = await s.user('clinician', { institutionId: inst });
+    const c = await s.login(username);
+    expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+    await sql`update session set revoked_at = now() where user_id = (select id from app_user where username = ${username})`.execute(
+      s.db.db,
+    );
+    await new Promise((r) => setTimeout(r, 2_100));
     expect((await c.get('/api/v1/auth/me')).status).toBe(401);
   });
 

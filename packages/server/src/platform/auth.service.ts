@@ -52,6 +52,19 @@ export interface AuthService {
   totpEnable(ctx: AuthContext, code: string): Promise<void>;
   contextFor(userId: string, requestId?: string): Promise<AuthContext>;
   validateNewPassword(password: string, username: string): void;
+  /**
+   * Forgets every recently checked session of this process, so the next request of each reads its session and
+   * user again. Called after a change to users or sessions commits (disable, role, permissions, password, logout).
+   */
+  forgetSessions(): void;
+}
+
+/** A session checked a moment ago: who it is and when it was last seen, as the database said then. */
+interface CheckedSession {
+  me: MeDto;
+  lastSeen: number;
+  expires: number;
+  checkedAt: number;
 }
 
 export function createAuthService(deps: {
@@ -63,6 +76,17 @@ export function createAuthService(deps: {
 }): AuthService {
   const { db, audit, config, crypto, regions } = deps;
   const noScope = { counties: [] as string[] };
+  // Sessions checked in the last `sessionCheckCacheMs` (default 2 s): a page asks for several things at once and a
+  // clinic's screen polls, and each request's session check was a transaction of its own (issue #7: a third of a
+  // person search's database work). A change made through this process forgets them all at once
+  // (forgetSessions); one made by another process shows within the bound. The generation keeps a check that
+  // started before a forget from being remembered after it.
+  const checked = new Map<string, CheckedSession>();
+  let generation = 0;
+  const forgetSessions = () => {
+    generation++;
+    checked.clear();
+  };
 
   async function buildMe(trx: Transaction<Database>, user: NonNullable<UserRow>): Promise<MeDto> {
     const inst = user.institution_id
@@ -267,7 +291,23 @@ export function createAuthService(deps: {
 
     async authenticate(token, requestId, ip) {
       if (!token) return null;
-      return withScope(db, noScope, async (trx) => {
+      const hash = sha256(token);
+      const key = hash.toString('base64');
+      const now = Date.now();
+      const seen = checked.get(key);
+      if (seen) {
+        if (
+          now - seen.checkedAt <= config.sessionCheckCacheMs &&
+          seen.expires >= now &&
+          // the last-seen time is kept up to date by the database path below, every 30 s at most
+          now - seen.lastSeen <= 30_000
+        ) {
+          return { me: seen.me, ctx: toContext(seen.me, requestId, ip) };
+        }
+        checked.delete(key);
+      }
+      const startedIn = generation;
+      const found = await withScope(db, noScope, async (trx) => {
         // session, user and institution in one statement: this runs before every request
         const row = await trx
           .selectFrom('session')
@@ -282,15 +322,16 @@ export function createAuthService(deps: {
             'institution.name as institution_name',
             'institution.county_code as institution_county_code',
           ])
-          .where('session.token_hash', '=', sha256(token))
+          .where('session.token_hash', '=', hash)
           .executeTakeFirst();
         if (!row || row.revoked_at) return null;
-        const now = Date.now();
         if (new Date(row.expires_at).getTime() < now) return null;
         if (new Date(row.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000 < now) return null;
         if (row.disabled) return null;
-        if (now - new Date(row.last_seen_at).getTime() > 30_000) {
+        let lastSeen = new Date(row.last_seen_at).getTime();
+        if (now - lastSeen > 30_000) {
           await trx.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', row.session_id).execute();
+          lastSeen = now;
         }
         const {
           session_id: _session,
@@ -306,8 +347,14 @@ export function createAuthService(deps: {
             ? { name: institution_name, county_code: institution_county_code }
             : undefined;
         const me = meOf(user, inst);
-        return { me, ctx: toContext(me, requestId, ip) };
+        return { me, lastSeen, expires: new Date(row.expires_at).getTime() };
       });
+      if (!found) return null;
+      if (config.sessionCheckCacheMs > 0 && startedIn === generation) {
+        if (checked.size >= 10_000) checked.delete(checked.keys().next().value!);
+        checked.set(key, { ...found, checkedAt: Date.now() });
+      }
+      return { me: found.me, ctx: toContext(found.me, requestId, ip) };
     },
 
     async logout(token, ctx) {
@@ -319,10 +366,11 @@ export function createAuthService(deps: {
           .execute();
         if (ctx) await audit.write(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.userId });
       });
+      forgetSessions();
     },
 
     async changePassword(ctx, oldPassword, newPassword) {
-      return withScope(db, noScope, async (trx) => {
+      const changed = await withScope(db, noScope, async (trx) => {
         const user = await trx
           .selectFrom('app_user')
           .selectAll()
@@ -362,6 +410,8 @@ export function createAuthService(deps: {
         await audit.write(trx, ctx, { action: 'auth.password_change', entityType: 'user', entityId: user.id });
         return { token };
       });
+      forgetSessions();
+      return changed;
     },
 
     async totpBegin(ctx) {
@@ -399,7 +449,10 @@ export function createAuthService(deps: {
         await trx.updateTable('app_user').set({ totp_enabled: true }).where('id', '=', ctx.userId).execute();
         await audit.write(trx, ctx, { action: 'auth.totp_enable', entityType: 'user', entityId: ctx.userId });
       });
+      forgetSessions();
     },
+
+    forgetSessions,
 
     async contextFor(userId, requestId = 'internal') {
       return withScope(db, noScope, async (trx) => {

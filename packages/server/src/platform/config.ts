@@ -11,6 +11,8 @@ export interface AppConfig {
   /** Demo mode: demo accounts with a known password, TOTP offered but not forced. */
   demo: boolean;
   sessionIdleMinutes: number;
+  /** How long (ms) a checked session is believed without asking the database again (0: ask every time). */
+  sessionCheckCacheMs: number;
   sessionAbsoluteHours: number;
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
   loginRateLimitPerMinute: number;
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     demo: env.FUYOU_DEMO === '1' || env.FUYOU_DEMO === 'true',
     sessionIdleMinutes: num(env.FUYOU_SESSION_IDLE_MINUTES, 30),
+    sessionCheckCacheMs: num(env.FUYOU_SESSION_CHECK_CACHE_MS, 2000),
     sessionAbsoluteHours: num(env.FUYOU_SESSION_ABSOLUTE_HOURS, 12),
     lockout: {
       maxFailures: num(env.FUYOU_LOCKOUT_FAILURES, 5),

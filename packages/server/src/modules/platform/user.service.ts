@@ -209,7 +209,7 @@ export function createUserService(deps: {
       });
     },
     async update(ctx: AuthContext, id: string, input: z.infer<typeof userUpdateSchema>) {
-      return withScope(db, none, async (trx) => {
+      const changed = await withScope(db, none, async (trx) => {
         const cur = await trx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
         if (!cur) throw errors.notFound('用户', 'user');
         if (cur.version !== input.version) throw errors.staleVersion(cur.version);
@@ -266,12 +266,15 @@ export function createUserService(deps: {
         const row = await listQuery(trx).where('app_user.id', '=', id).executeTakeFirstOrThrow();
         return toDto(row);
       });
+      // the users and sessions changed: the next request of each session reads them again
+      auth.forgetSessions();
+      return changed;
     },
     /** Sets a one-time password, unlocks, and ends the user's sessions. */
     async resetPassword(ctx: AuthContext | null, username: string, password?: string) {
       const pw = password || `Fy-${randomBytes(9).toString('base64url')}`;
       auth.validateNewPassword(pw, username);
-      return withScope(db, none, async (trx) => {
+      const changed = await withScope(db, none, async (trx) => {
         const cur = await trx.selectFrom('app_user').select(['id']).where('username', '=', username).executeTakeFirst();
         if (!cur) throw errors.notFound('用户', 'user');
         await trx
@@ -299,6 +302,9 @@ export function createUserService(deps: {
         });
         return { password: pw };
       });
+      // the users and sessions changed: the next request of each session reads them again
+      auth.forgetSessions();
+      return changed;
     },
   };
 }
