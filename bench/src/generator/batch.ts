@@ -15,6 +15,7 @@ import {
   type RiskCatalogueItem,
 } from '@fuyou/core';
 import { missedSinceInCare, nextContactOf, scheduleOf } from '@fuyou/server/modules/maternal/schedule';
+import type { ExposureContents } from '@fuyou/server/modules/child/exposure.facts';
 import { syphilisSuggestion } from '@fuyou/server/modules/child/exposure.service';
 import { childWorkRows, type ChildWorkInput } from '@fuyou/server/modules/child/worklist.rows';
 import { clockOf, isoOf, timestampOf } from './dates';
@@ -34,11 +35,10 @@ const CHILD_WORK_SOURCES = new Set([
   'exposed_infant',
 ]);
 
-/** The generated exposed_infant row as the database returns it (jsonb parsed). */
+/** The generated exposed_infant row as the server reads it (its plaintext contents, `_exposure`, decrypted). */
 function exposureOf(row: Row | undefined): ChildWorkInput['exposure'] {
   if (!row) return null;
-  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
-  return { ...row, doses: parse(row.doses), tests: parse(row.tests), final_status: parse(row.final_status) } as never;
+  return { ...row, ...(row._exposure as ExposureContents) } as never;
 }
 
 /**
@@ -1560,18 +1560,22 @@ export function generateBatch(plan: BatchPlan, state: CountyState, sink?: RowSin
       const at = created(deliveryDay);
       const ageNow = lastDay - deliveryDay;
       const final = exposureFinal(infections, deliveryDay, ageNow);
+      const contents: ExposureContents = {
+        infections,
+        high_exposure: infections.includes('hiv') && rng.chance(0.3),
+        doses: infections.includes('hbv')
+          ? [{ code: 'hbv.infant_hbig', at: `${isoOf(deliveryDay)}T${clockOf(rng.int(60, 700))}` }]
+          : [],
+        tests: final.tests,
+        final_status: final.status,
+      };
+      const child = childRows?.get('person')?.[0];
       add('exposed_infant', {
         county_code: county.code,
         person_id: childId,
-        infections,
-        high_exposure: infections.includes('hiv') && rng.chance(0.3),
-        doses: json(
-          infections.includes('hbv')
-            ? [{ code: 'hbv.infant_hbig', at: `${isoOf(deliveryDay)}T${clockOf(rng.int(60, 700))}` }]
-            : [],
-        ),
-        tests: json(final.tests),
-        final_status: json(final.status),
+        // encrypted with the facts the measures count by encode.ts (resolveSecrets), as the child module stores it
+        _exposure: contents,
+        _birth: { birth_date: isoOf(deliveryDay), birth_time: (child?.birth_time as string | undefined) ?? null },
         next_due: ageNow >= 548 ? null : isoOf(deliveryDay + (ageNow < 42 ? 42 : ageNow < 90 ? 90 : 365)),
         closed: ageNow >= 548,
         version: 1,

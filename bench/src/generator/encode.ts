@@ -1,4 +1,5 @@
 import { maskIdNumber, maskPhone } from '@fuyou/core';
+import { sealExposure, type BirthOf, type ExposureContents } from '@fuyou/server/modules/child/exposure.facts';
 import { createFieldCrypto, type FieldCrypto, type KeyRing } from '@fuyou/server/platform/crypto';
 import { generateBatch, TABLE_ORDER, type RowSink } from './batch';
 import { CopyBuffer } from './copy';
@@ -7,7 +8,7 @@ import type { GeneratorRates } from './rates';
 
 /**
  * Fills the stored forms of the plaintext fields a generated row carries (`_idNumber`, `_phone`, `_result`,
- * `_data`) with the server's field crypto: AES-256-GCM ciphertext, HMAC blind index and masked form, exactly as
+ * `_data`, an exposed infant's `_exposure` with its `_birth`: data_enc and the keyed facts) with the server's field crypto: AES-256-GCM ciphertext, HMAC blind index and masked form, exactly as
  * the person service and the maternal services store them, so the running app can read bulk-loaded rows.
  */
 export function resolveSecrets(table: string, row: Row, crypto: FieldCrypto): Row {
@@ -26,6 +27,9 @@ export function resolveSecrets(table: string, row: Row, crypto: FieldCrypto): Ro
     row.result_enc = crypto.encrypt(row._result as string);
   } else if (table === 'pmtct_record') {
     row.data_enc = crypto.encrypt(row._data as string);
+  } else if (table === 'exposed_infant') {
+    const key = { county_code: row.county_code as string, person_id: row.person_id as string };
+    Object.assign(row, sealExposure(crypto, key, row._birth as BirthOf, row._exposure as ExposureContents));
   } else if (table === 'premarital_exam' || table === 'preconception_check') {
     row.female_infectious_enc = row._femaleInfectious ? crypto.encrypt(row._femaleInfectious as string) : null;
     row.male_infectious_enc = row._maleInfectious ? crypto.encrypt(row._maleInfectious as string) : null;

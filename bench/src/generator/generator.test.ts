@@ -3,10 +3,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateResidentId } from '@fuyou/core';
 import { buildRegionRows } from '@fuyou/db';
+import {
+  exposureFacts,
+  factScope,
+  type BirthOf,
+  type ExposureContents,
+} from '@fuyou/server/modules/child/exposure.facts';
 import { labsSchema } from '@fuyou/server/modules/maternal/maternal.schemas';
+import { createFieldCrypto, randomKeyRing } from '@fuyou/server/platform/crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBatch, TABLE_ORDER, type RowSink } from './batch';
 import { dayOf } from './dates';
+import { resolveSecrets } from './encode';
 import type { Batch, ChildFate, CountyPlan, CountyState, PregnancyFate, Row } from './model';
 import { Rng } from './prng';
 import { DEFAULT_RATES } from './rates';
@@ -246,5 +254,29 @@ describe('generator: marginal rates on a city-scale run (湖州市, one year, in
 
   it('maternal deaths are rare (about 15 per 100,000 live births)', () => {
     expect(fates.filter((f) => f.maternalDeath).length).toBeLessThan(20);
+  });
+});
+
+describe('exposed infants', () => {
+  it('are stored encrypted with the keyed facts the PMTCT measures count, as the child module stores them', () => {
+    const crypto = createFieldCrypto(randomKeyRing());
+    const rows = batch(2026, county('330902', 3000)).tables.get('exposed_infant') ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const contents = row._exposure as ExposureContents;
+      resolveSecrets('exposed_infant', row, crypto);
+      expect(row).toMatchObject({
+        infections: null,
+        high_exposure: null,
+        doses: null,
+        tests: null,
+        final_status: null,
+      });
+      expect(JSON.parse(crypto.decrypt(row.data_enc as string))).toMatchObject({ infections: contents.infections });
+      const scope = factScope(row as { county_code: string; person_id: string });
+      const facts = exposureFacts(row._birth as BirthOf, contents);
+      expect(facts).toContain(`inf:${contents.infections[0]}`);
+      expect(row.facts).toEqual(facts.map((f) => crypto.factTag(scope, f)));
+    }
   });
 });

@@ -212,11 +212,16 @@ export interface ChildScreeningTable {
 export interface ExposedInfantTable {
   county_code: string;
   person_id: string;
-  infections: string[];
-  high_exposure: ColumnType<boolean, boolean | undefined, boolean>;
-  doses: Json;
-  tests: Json;
-  final_status: Json;
+  /** Plain columns of rows recorded before migration 0048, until the encryption job: never written (null). */
+  infections: ColumnType<string[] | null, null | undefined, null>;
+  high_exposure: ColumnType<boolean | null, null | undefined, null>;
+  doses: ColumnType<unknown, null | undefined, null>;
+  tests: ColumnType<unknown, null | undefined, null>;
+  final_status: ColumnType<unknown, null | undefined, null>;
+  /** AES-256-GCM ciphertext of { infections, highExposure, doses, tests, finalStatus } (null only before the job). */
+  data_enc: string | null;
+  /** Keyed tags of the facts the PMTCT measures count (FieldCrypto.factTag). */
+  facts: ColumnType<string[], string[] | undefined, string[]>;
   next_due: DateString | null;
   closed: ColumnType<boolean, boolean | undefined, boolean>;
   version: Version;

@@ -15,11 +15,38 @@ export interface FieldCrypto {
   decrypt(cipher: string): string;
   /** Deterministic keyed hash for exact lookups (normalised input). */
   blindIndex(value: string): string;
+  /**
+   * Keyed tag of a fact of one record, salted by the record (`scope`, e.g. `<county>:<personId>`): the first 32 hex
+   * digits of HMAC-SHA256(factKey, `<scope>:<fact>`), where factKey = HMAC-SHA256(hmacKey, {@link FACT_KEY_PURPOSE}).
+   * Equal facts of two records give different tags; SQL recomputes a tag with {@link FieldCrypto.factPads}.
+   */
+  factTag(scope: string, fact: string): string;
+  /** The HMAC inner and outer pads of the fact key (64 bytes each), so SQL can recompute a tag (the PMTCT measures). */
+  factPads(): FactPads;
   keyId: string;
+}
+
+/** What the fact key is derived for (a key of its own, never the blind index's). */
+export const FACT_KEY_PURPOSE = 'fuyou/exposed-infant-facts/v1';
+/** Hex digits of a fact tag (128 bits). */
+export const FACT_TAG_HEX = 32;
+
+/** HMAC-SHA256's pads of a key (64-byte block): key XOR 0x36 (inner) and key XOR 0x5c (outer). */
+export interface FactPads {
+  ipad: Buffer;
+  opad: Buffer;
+}
+
+function hmacPads(key: Buffer): FactPads {
+  const block = Buffer.alloc(64);
+  (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
+  return { ipad: Buffer.from(block.map((b) => b ^ 0x36)), opad: Buffer.from(block.map((b) => b ^ 0x5c)) };
 }
 
 /** Creates the field crypto from a key ring. */
 export function createFieldCrypto(keys: KeyRing): FieldCrypto {
+  const factKey = createHmac('sha256', keys.hmacKey).update(FACT_KEY_PURPOSE).digest();
+  const pads = hmacPads(factKey);
   return {
     keyId: keys.currentKeyId,
     encrypt(plain) {
@@ -40,6 +67,12 @@ export function createFieldCrypto(keys: KeyRing): FieldCrypto {
     },
     blindIndex(value) {
       return createHmac('sha256', keys.hmacKey).update(value.trim().toUpperCase()).digest('base64url');
+    },
+    factTag(scope, fact) {
+      return createHmac('sha256', factKey).update(`${scope}:${fact}`).digest('hex').slice(0, FACT_TAG_HEX);
+    },
+    factPads() {
+      return { ipad: Buffer.from(pads.ipad), opad: Buffer.from(pads.opad) };
     },
   };
 }

@@ -328,7 +328,7 @@ export function createCaseService(deps: ModuleDeps) {
           countyCode: profile.county_code,
           details: { kind: input.kind },
         });
-        await refreshChildWork(trx, profile.county_code, personId);
+        await refreshChildWork(trx, deps.crypto, profile.county_code, personId);
         return toCaseDto(row);
       });
     },
@@ -380,7 +380,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: row.person_id,
           countyCode: row.county_code,
         });
-        await refreshChildWork(trx, row.county_code, row.person_id);
+        await refreshChildWork(trx, deps.crypto, row.county_code, row.person_id);
         return toCaseDto(updated);
       });
     },
@@ -417,7 +417,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: row.person_id,
           countyCode: row.county_code,
         });
-        await refreshChildWork(trx, row.county_code, row.person_id);
+        await refreshChildWork(trx, deps.crypto, row.county_code, row.person_id);
         return toCaseDto(updated);
       });
     },
@@ -489,7 +489,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: row.person_id,
           countyCode: row.county_code,
         });
-        await refreshChildWork(trx, row.county_code, row.person_id);
+        await refreshChildWork(trx, deps.crypto, row.county_code, row.person_id);
         return {
           case: toCaseDto(updated),
           followupId: id,
@@ -561,7 +561,7 @@ export function createCaseService(deps: ModuleDeps) {
           countyCode: row.county_code,
           details: { outcome: input.outcome, override: input.override },
         });
-        await refreshChildWork(trx, row.county_code, row.person_id);
+        await refreshChildWork(trx, deps.crypto, row.county_code, row.person_id);
         return toCaseDto(updated);
       });
     },
@@ -574,7 +574,7 @@ export function createCaseService(deps: ModuleDeps) {
         if (row.opened_on && input.referredOn < row.opened_on)
           throw errors.field('referredOn', '转诊日期不能早于建案日期', 'Referral before the case was opened');
         const referral = await insertReferral(trx, ctx, profile, { kind: 'case', id: caseId }, input);
-        await refreshChildWork(trx, profile.county_code, profile.person_id);
+        await refreshChildWork(trx, deps.crypto, profile.county_code, profile.person_id);
         return toReferralDto(referral);
       });
     },
@@ -618,7 +618,7 @@ export function createCaseService(deps: ModuleDeps) {
           personId: r.person_id,
           countyCode: r.county_code,
         });
-        await refreshChildWork(trx, r.county_code, r.person_id);
+        await refreshChildWork(trx, deps.crypto, r.county_code, r.person_id);
         return toReferralDto(updated);
       });
     },

@@ -316,7 +316,7 @@ export function createCheckupService(
           countyCode: profile.county_code,
           details: { flags: ev.growth?.flags ?? [], proposals: proposals.map((p) => p.kind) },
         });
-        await refreshChildWork(trx, profile.county_code, personId);
+        await refreshChildWork(trx, deps.crypto, profile.county_code, personId);
         return { checkup: toCheckupDto(row), created: true };
       });
     },
@@ -359,7 +359,7 @@ export function createCheckupService(
           personId,
           countyCode: existing.county_code,
         });
-        await refreshChildWork(trx, existing.county_code, personId);
+        await refreshChildWork(trx, deps.crypto, existing.county_code, personId);
         return toCheckupDto(final);
       });
     },

@@ -234,7 +234,7 @@ export function createDeathService(deps: ModuleDeps) {
           countyCode: r.county_code,
         });
         // the child leaves the worklist
-        await refreshChildWork(trx, r.county_code, r.person_id);
+        await refreshChildWork(trx, deps.crypto, r.county_code, r.person_id);
         return toDto(updated);
       });
     },

@@ -7,15 +7,22 @@ import {
   type SyphilisExposedInfantFindings,
   type SyphilisTestResult,
 } from '@fuyou/core';
-import { withScope, type Database, type ExposedInfantTable, type Selectable, type Transaction } from '@fuyou/db';
+import { withScope, type Database, type Transaction } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import type { ModuleDeps } from '../module-deps';
-import { daysBetween, json, loadChild, today, type ChildProfileRow, type PersonRow } from './child.common';
+import { daysBetween, loadChild, today, type ChildProfileRow, type PersonRow } from './child.common';
+import {
+  encryptPlainExposures,
+  EXPOSURE_ENCRYPT_JOB,
+  openExposure,
+  sealExposure,
+  type ExposureContents,
+  type ExposureRow,
+} from './exposure.facts';
 import { refreshChildWork } from './worklist.refresh';
 
-/** An exposed_infant row. */
-export type ExposureRow = Selectable<ExposedInfantTable>;
+export type { ExposureRow } from './exposure.facts';
 
 interface DoseOrTest {
   code: string;
@@ -184,17 +191,48 @@ function requirePmtct(ctx: AuthContext) {
 
 /** Exposed infants (HIV, syphilis, HBV): birth-dose duties, follow-up tests, final status. Permission pmtct only. */
 export function createExposureService(deps: ModuleDeps) {
-  const { db, audit } = deps;
+  const { db, audit, crypto, jobs } = deps;
+
+  // the job of migration 0048: the records stored in plain before it are encrypted
+  jobs.register(EXPOSURE_ENCRYPT_JOB, async () => ({ encrypted: await encryptPlainExposures(db, crypto) }));
 
   async function load(trx: Transaction<Database>, personId: string) {
     const { person, profile } = await loadChild(trx, personId);
-    const row = await trx
+    const stored = await trx
       .selectFrom('exposed_infant')
       .selectAll()
       .where('county_code', '=', profile.county_code)
       .where('person_id', '=', personId)
       .executeTakeFirst();
-    return { person, profile, row };
+    return { person, profile, row: stored ? openExposure(crypto, stored) : undefined };
+  }
+
+  /** Inserts a new record (encrypted) and sets its next due date from the plan; returns the plan. */
+  async function insert(
+    trx: Transaction<Database>,
+    ctx: AuthContext,
+    person: PersonRow,
+    key: { county_code: string; person_id: string },
+    contents: ExposureContents,
+  ) {
+    const created = await trx
+      .insertInto('exposed_infant')
+      .values({
+        county_code: key.county_code,
+        person_id: key.person_id,
+        ...sealExposure(crypto, key, person, contents),
+        created_by: ctx.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const dto = exposurePlan(person, openExposure(crypto, created));
+    await trx
+      .updateTable('exposed_infant')
+      .set({ next_due: dto.nextDue })
+      .where('county_code', '=', key.county_code)
+      .where('person_id', '=', key.person_id)
+      .execute();
+    return dto;
   }
 
   async function save(
@@ -202,24 +240,23 @@ export function createExposureService(deps: ModuleDeps) {
     ctx: AuthContext,
     profile: ChildProfileRow,
     row: ExposureRow,
-    set: Partial<{ doses: string; tests: string; final_status: string; infections: string[]; high_exposure: boolean }>,
+    set: Partial<ExposureContents>,
     version: number,
     person: PersonRow,
     action: string,
   ) {
     if (row.version !== version) throw errors.staleVersion(row.version);
-    const merged = {
-      ...row,
-      ...(set.doses ? { doses: JSON.parse(set.doses) as unknown } : {}),
-      ...(set.tests ? { tests: JSON.parse(set.tests) as unknown } : {}),
-      ...(set.final_status ? { final_status: JSON.parse(set.final_status) as unknown } : {}),
-      ...(set.infections ? { infections: set.infections } : {}),
-      ...(set.high_exposure !== undefined ? { high_exposure: set.high_exposure } : {}),
-    } as ExposureRow;
+    const merged: ExposureRow = { ...row, ...set };
     const dto = exposurePlan(person, merged);
     const updated = await trx
       .updateTable('exposed_infant')
-      .set({ ...set, next_due: dto.nextDue, closed: dto.closed, version: row.version + 1, updated_at: new Date() })
+      .set({
+        ...sealExposure(crypto, profile, person, merged),
+        next_due: dto.nextDue,
+        closed: dto.closed,
+        version: row.version + 1,
+        updated_at: new Date(),
+      })
       .where('county_code', '=', profile.county_code)
       .where('person_id', '=', profile.person_id)
       .where('version', '=', version)
@@ -233,8 +270,8 @@ export function createExposureService(deps: ModuleDeps) {
       personId: profile.person_id,
       countyCode: profile.county_code,
     });
-    await refreshChildWork(trx, profile.county_code, profile.person_id);
-    return exposurePlan(person, updated);
+    await refreshChildWork(trx, crypto, profile.county_code, profile.person_id);
+    return exposurePlan(person, openExposure(crypto, updated));
   }
 
   return {
@@ -258,23 +295,19 @@ export function createExposureService(deps: ModuleDeps) {
         .where('county_code', '=', child.countyCode)
         .where('id', '=', child.id)
         .executeTakeFirstOrThrow();
-      const row = await trx
-        .insertInto('exposed_infant')
-        .values({
-          county_code: child.countyCode,
-          person_id: child.id,
+      await insert(
+        trx,
+        ctx,
+        person,
+        { county_code: child.countyCode, person_id: child.id },
+        {
           infections,
           high_exposure: input.highExposure && infections.includes('hiv'),
-          created_by: ctx.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('exposed_infant')
-        .set({ next_due: exposurePlan(person, row).nextDue })
-        .where('county_code', '=', child.countyCode)
-        .where('person_id', '=', child.id)
-        .execute();
+          doses: [],
+          tests: [],
+          final_status: {},
+        },
+      );
       await audit.write(trx, ctx, {
         action: 'child.exposure.create',
         entityType: 'exposed_infant',
@@ -283,7 +316,7 @@ export function createExposureService(deps: ModuleDeps) {
         countyCode: child.countyCode,
         details: { source: 'delivery' },
       });
-      await refreshChildWork(trx, child.countyCode, child.id);
+      await refreshChildWork(trx, crypto, child.countyCode, child.id);
     },
 
     /** Opens (or changes) the exposure of a child: the mother's infections and the HIV exposure level. */
@@ -299,24 +332,13 @@ export function createExposureService(deps: ModuleDeps) {
         if (input.highExposure && !infections.includes('hiv'))
           throw errors.field('highExposure', '高暴露风险仅适用于HIV暴露儿童', 'High exposure applies to HIV only');
         if (!row) {
-          const created = await trx
-            .insertInto('exposed_infant')
-            .values({
-              county_code: profile.county_code,
-              person_id: personId,
-              infections,
-              high_exposure: input.highExposure,
-              created_by: ctx.userId,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          const dto = exposurePlan(person, created);
-          await trx
-            .updateTable('exposed_infant')
-            .set({ next_due: dto.nextDue })
-            .where('county_code', '=', profile.county_code)
-            .where('person_id', '=', personId)
-            .execute();
+          const dto = await insert(trx, ctx, person, profile, {
+            infections,
+            high_exposure: input.highExposure,
+            doses: [],
+            tests: [],
+            final_status: {},
+          });
           await audit.write(trx, ctx, {
             action: 'child.exposure.create',
             entityType: 'exposed_infant',
@@ -324,7 +346,7 @@ export function createExposureService(deps: ModuleDeps) {
             personId,
             countyCode: profile.county_code,
           });
-          await refreshChildWork(trx, profile.county_code, personId);
+          await refreshChildWork(trx, crypto, profile.county_code, personId);
           return { exposure: dto, created: true };
         }
         if (input.version === undefined) throw errors.field('version', '修改时请提供版本号', 'Give the version');
@@ -398,7 +420,7 @@ export function createExposureService(deps: ModuleDeps) {
           ctx,
           profile,
           row,
-          isTest ? { tests: json(list) } : { doses: json(list) },
+          isTest ? { tests: list } : { doses: list },
           input.version,
           person,
           'child.exposure.record',
@@ -448,7 +470,7 @@ export function createExposureService(deps: ModuleDeps) {
           entry = { ...entry, evidence, criteria: { ...s.config, reasons: s.reasons.map((x) => x.zh) } };
         }
         const fs = { ...(row.final_status as Record<string, unknown>), [input.infection]: entry };
-        return save(trx, ctx, profile, row, { final_status: json(fs) }, input.version, person, 'child.exposure.final');
+        return save(trx, ctx, profile, row, { final_status: fs }, input.version, person, 'child.exposure.final');
       });
     },
   };

@@ -7,6 +7,7 @@ import { toCheckupDto } from './checkup.service';
 import type { ProfileService } from './profile.service';
 import type { createScreeningService } from './screening.service';
 import { childSchedule, warningChecklist } from './child.rules';
+import { openExposure } from './exposure.facts';
 import { exposurePlan } from './exposure.service';
 
 /** The child's page: birth summary, mother link, schedule, check-ups, cases (screenings are added by their service). */
@@ -15,7 +16,7 @@ export function createChildPageService(
   profiles: ProfileService,
   screenings: ReturnType<typeof createScreeningService>,
 ) {
-  const { db, audit, people } = deps;
+  const { db, audit, people, crypto } = deps;
   return {
     async get(ctx: AuthContext, personId: string) {
       return withScope(db, ctx, async (trx) => {
@@ -64,7 +65,7 @@ export function createChildPageService(
           checkups: checkups.map(toCheckupDto),
           cases: cases.map((c) => toCaseDto(c, t)),
           screenings: screeningData,
-          exposure: exposure ? exposurePlan(person, exposure) : null,
+          exposure: exposure ? exposurePlan(person, openExposure(crypto, exposure)) : null,
         };
       });
     },

@@ -191,7 +191,7 @@ export function createProfileService(deps: ModuleDeps) {
       countyCode: person.countyCode,
       details: { source },
     });
-    await refreshChildWork(trx, person.countyCode, person.id);
+    await refreshChildWork(trx, deps.crypto, person.countyCode, person.id);
     return row;
   }
 
@@ -315,7 +315,7 @@ export function createProfileService(deps: ModuleDeps) {
           countyCode: existing.county_code,
           details: { fields: Object.keys(input).filter((k) => k !== 'version') },
         });
-        await refreshChildWork(trx, existing.county_code, personId);
+        await refreshChildWork(trx, deps.crypto, existing.county_code, personId);
         return { profile: await dtoOf(trx, updated), created: false };
       });
     },

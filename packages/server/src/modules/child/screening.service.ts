@@ -257,7 +257,7 @@ export function createScreeningService(
           countyCode: profile.county_code,
           details: { kind, step: ev.step },
         });
-        await refreshChildWork(trx, profile.county_code, personId);
+        await refreshChildWork(trx, deps.crypto, profile.county_code, personId);
         return nbsDto(kind, person, profile, saved);
       });
     },
@@ -321,7 +321,7 @@ export function createScreeningService(
           countyCode: profile.county_code,
           details: { kind: input.kind, result: input.result },
         });
-        await refreshChildWork(trx, profile.county_code, personId);
+        await refreshChildWork(trx, deps.crypto, profile.county_code, personId);
         return screeningDto(row);
       });
     },
@@ -358,7 +358,7 @@ export function createScreeningService(
           personId: r.person_id,
           countyCode: r.county_code,
         });
-        await refreshChildWork(trx, r.county_code, r.person_id);
+        await refreshChildWork(trx, deps.crypto, r.county_code, r.person_id);
         return screeningDto(u);
       });
     },

@@ -1,13 +1,21 @@
 import type { Database, Transaction } from '@fuyou/db';
+import type { FieldCrypto } from '../../platform/crypto';
 import { today } from './child.common';
+import { openExposure } from './exposure.facts';
 import { childWorkRows } from './worklist.rows';
 
 /**
  * Recomputes the stored worklist rows of one child (table child_work) from its records, inside the write's
  * transaction: called by every service that writes a check-up, case, referral, screening, exposure or the profile.
- * A closed record, a child who died or a child no longer in scope has no rows.
+ * A closed record, a child who died or a child no longer in scope has no rows. The exposed infant's record is
+ * decrypted here (the rows name only the duty, listed to pmtct users only).
  */
-export async function refreshChildWork(trx: Transaction<Database>, countyCode: string, personId: string) {
+export async function refreshChildWork(
+  trx: Transaction<Database>,
+  crypto: FieldCrypto,
+  countyCode: string,
+  personId: string,
+) {
   const [person, profile] = await Promise.all([
     trx
       .selectFrom('person')
@@ -72,7 +80,7 @@ export async function refreshChildWork(trx: Transaction<Database>, countyCode: s
     referrals,
     newbornScreenings,
     childScreenings,
-    exposure: exposure ?? null,
+    exposure: exposure ? openExposure(crypto, exposure) : null,
     today: today(),
   });
   if (rows.length) await trx.insertInto('child_work').values(rows).execute();

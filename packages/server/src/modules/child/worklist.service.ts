@@ -2,6 +2,7 @@ import { sql, withScope, type Database, type Transaction } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import type { ModuleDeps } from '../module-deps';
 import { addDays, today } from './child.common';
+import { resealExposure } from './exposure.facts';
 import { refreshChildWork } from './worklist.refresh';
 
 /** Kinds of work on the child-health worklist. */
@@ -59,7 +60,7 @@ const nowWall = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0
  * records, see worklist.rows.ts), read by index range on list_from: nothing is computed per child here.
  */
 export function createWorklistService(deps: ModuleDeps) {
-  const { db, audit, jobs } = deps;
+  const { db, audit, jobs, crypto } = deps;
 
   // the backfill of migration 0022: every active child's rows, computed with the same functions as at a write
   jobs.register(CHILD_WORKLIST_BACKFILL_JOB, async () => {
@@ -83,7 +84,7 @@ export function createWorklistService(deps: ModuleDeps) {
             .orderBy('person_id')
             .limit(500)
             .execute();
-          for (const r of ids) await refreshChildWork(trx, code, r.person_id);
+          for (const r of ids) await refreshChildWork(trx, crypto, code, r.person_id);
           after = ids.at(-1)?.person_id ?? after;
           return ids.length;
         });
@@ -96,7 +97,11 @@ export function createWorklistService(deps: ModuleDeps) {
 
   jobs.register(CHILD_WORKLIST_REFRESH_JOB, async (payload) => {
     const { countyCode, personId } = payload as { countyCode: string; personId: string };
-    await withScope(db, { counties: [countyCode] }, (trx) => refreshChildWork(trx, countyCode, personId));
+    await withScope(db, { counties: [countyCode] }, async (trx) => {
+      // a corrected birth date or time also re-times the exposed infant's doses (its timely-dose facts)
+      await resealExposure(trx, crypto, countyCode, personId);
+      await refreshChildWork(trx, crypto, countyCode, personId);
+    });
     return { personId };
   });
 
@@ -198,7 +203,7 @@ export function createWorklistService(deps: ModuleDeps) {
 
     /** Recomputes one child's stored rows (for callers outside the child services' own writes). */
     async refreshInTx(trx: Transaction<Database>, countyCode: string, personId: string) {
-      await refreshChildWork(trx, countyCode, personId);
+      await refreshChildWork(trx, crypto, countyCode, personId);
     },
   };
 }

@@ -10,6 +10,7 @@ import { getIndicator, indicatorForVersion, isIndicatorError } from '@fuyou/core
 import { sql, withScope, type Database, type Kysely, type Transaction } from '@fuyou/db';
 import type { AuditWriter } from '../../platform/audit';
 import type { AuthContext } from '../../platform/context';
+import type { FieldCrypto } from '../../platform/crypto';
 import { AppError, errors } from '../../platform/errors';
 import type { RegionIndex } from '../../platform/regions';
 import { areaOfMeasure, hasMembers, levelOfMeasure, memberRowsSql } from './engine';
@@ -78,6 +79,7 @@ export function createDrilldownService(deps: {
   audit: AuditWriter;
   regions: RegionIndex;
   targets: TargetsService;
+  crypto: FieldCrypto;
 }) {
   const { db, audit, regions, targets } = deps;
 
@@ -132,7 +134,14 @@ export function createDrilldownService(deps: {
         '该指标越低越好，没有"未达到"名单',
         'A lower-is-better indicator has no list of people missed',
       );
-    const params = { counties: chosen, scope: ctx.counties, from: period.from, to: period.to, basis };
+    const params = {
+      counties: chosen,
+      scope: ctx.counties,
+      from: period.from,
+      to: period.to,
+      basis,
+      factKey: deps.crypto.factPads(),
+    };
     let rows: Fragment;
     let matchedBy: MemberPage['matchedBy'] = null;
     let showMother = false;

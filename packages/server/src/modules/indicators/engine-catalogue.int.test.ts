@@ -27,7 +27,7 @@ let city: Client;
 beforeAll(async () => {
   process.env.FUYOU_INDICATOR_CACHE_MS = '0';
   s = await startTestServer();
-  const p = new Population(s.db.db);
+  const p = new Population(s.db.db, s.app.services.crypto);
   const mch = await s.institution(DH, { type: 'mch_hospital' });
   const hospital = await s.institution(DH, { type: 'general_hospital' });
   const ptHospital = await s.institution(PT, { type: 'general_hospital' });
@@ -272,7 +272,18 @@ describe('rollups', () => {
   async function countAll(counties: string[], basis: Basis) {
     const ids = [...new Set([...indicatorMeasures.map((m) => m.id), ...baseMeasures.keys()])];
     return withScope(s.db.db, { counties: CITY_COUNTIES }, (trx) =>
-      countMeasures(trx, { measureIds: ids, counties, scope: CITY_COUNTIES, ...RY, basis }, createTableCheck()),
+      countMeasures(
+        trx,
+        {
+          measureIds: ids,
+          counties,
+          scope: CITY_COUNTIES,
+          ...RY,
+          basis,
+          factKey: s.app.services.crypto.factPads(),
+        },
+        createTableCheck(),
+      ),
     );
   }
 

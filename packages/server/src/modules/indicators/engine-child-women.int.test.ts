@@ -18,7 +18,14 @@ async function count(id: string, period = RY) {
   const r = await withScope(s.db.db, { counties: [DH] }, (trx) =>
     countMeasures(
       trx,
-      { measureIds: [id], counties: [DH], scope: [DH], ...period, basis: 'residence' },
+      {
+        measureIds: [id],
+        counties: [DH],
+        scope: [DH],
+        ...period,
+        basis: 'residence',
+        factKey: s.app.services.crypto.factPads(),
+      },
       createTableCheck(),
     ),
   );
@@ -28,7 +35,7 @@ async function count(id: string, period = RY) {
 beforeAll(async () => {
   process.env.FUYOU_INDICATOR_CACHE_MS = '0';
   s = await startTestServer();
-  const p = new Population(s.db.db);
+  const p = new Population(s.db.db, s.app.services.crypto);
   const mch = await s.institution(DH, { type: 'mch_hospital' });
   sup = await s.login(await s.user('mch_supervisor', { institutionId: mch, jurisdiction: DH }));
 

@@ -26,6 +26,7 @@ async function counts(req: Partial<CountRequest> & { measureIds: string[] }) {
     scope: CITY_COUNTIES,
     ...RY,
     basis: 'residence',
+    factKey: s.app.services.crypto.factPads(),
     ...req,
   };
   const r = await withScope(s.db.db, { counties: full.scope }, (trx) => countMeasures(trx, full, createTableCheck()));

@@ -21,7 +21,18 @@ let sup: Client;
 
 async function count(ids: string[], basis: Basis = 'residence') {
   return withScope(s.db.db, { counties: [DH, PT] }, (trx) =>
-    countMeasures(trx, { measureIds: ids, counties: [DH], scope: [DH, PT], ...RY, basis }, createTableCheck()),
+    countMeasures(
+      trx,
+      {
+        measureIds: ids,
+        counties: [DH],
+        scope: [DH, PT],
+        ...RY,
+        basis,
+        factKey: s.app.services.crypto.factPads(),
+      },
+      createTableCheck(),
+    ),
   );
 }
 async function total(id: string, basis: Basis = 'residence') {

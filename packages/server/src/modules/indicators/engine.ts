@@ -8,6 +8,7 @@
  * Every query runs in the caller's transaction (opened with `withScope`, so row-level security applies).
  */
 import { sql, type Database, type Transaction } from '@fuyou/db';
+import type { FactPads } from '../../platform/crypto';
 import {
   aggregateMeasures,
   baseMeasures,
@@ -34,6 +35,8 @@ export interface CountRequest {
   to: string;
   basis: Basis;
   groupBy?: GroupBy;
+  /** The pads of the server's fact key, with which SQL tests the keyed facts of encrypted records. */
+  factKey: FactPads;
 }
 
 /** The counts of one measure. `byKey` is keyed by county code, or by `county|institutionId` for institutions. */
@@ -129,8 +132,11 @@ function extrasOf(baseId: string, needs: Iterable<string>, c: MeasureContext): {
   };
 }
 
-function contextOf(req: Pick<CountRequest, 'counties' | 'scope' | 'from' | 'to'>, basis: Basis): MeasureContext {
-  return { counties: req.counties, scope: req.scope, from: req.from, to: req.to, basis };
+function contextOf(
+  req: Pick<CountRequest, 'counties' | 'scope' | 'from' | 'to' | 'factKey'>,
+  basis: Basis,
+): MeasureContext {
+  return { counties: req.counties, scope: req.scope, from: req.from, to: req.to, basis, factKey: req.factKey };
 }
 
 /**

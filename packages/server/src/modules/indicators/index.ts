@@ -17,8 +17,14 @@ import { createSummonsService } from './summons.service';
 /** Services of the indicators module. */
 export function createIndicatorsServices(deps: ModuleDeps) {
   const targets = createTargetsService({ db: deps.db, audit: deps.audit, regions: deps.regions });
-  const engine = createIndicatorService({ db: deps.db, regions: deps.regions, targets });
-  const drilldown = createDrilldownService({ db: deps.db, audit: deps.audit, regions: deps.regions, targets });
+  const engine = createIndicatorService({ db: deps.db, regions: deps.regions, targets, crypto: deps.crypto });
+  const drilldown = createDrilldownService({
+    db: deps.db,
+    audit: deps.audit,
+    regions: deps.regions,
+    targets,
+    crypto: deps.crypto,
+  });
   const dashboard = createDashboardService({ db: deps.db, regions: deps.regions, engine, targets });
   const annualReport = createAnnualReportService({
     db: deps.db,

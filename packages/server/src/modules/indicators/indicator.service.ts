@@ -16,6 +16,7 @@ import {
 } from '@fuyou/core';
 import { withScope, type Database, type Kysely, type Transaction } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
+import type { FieldCrypto } from '../../platform/crypto';
 import { errors } from '../../platform/errors';
 import type { RegionIndex } from '../../platform/regions';
 import { CountCache, DEFAULT_FRESH_MS } from './count-cache';
@@ -97,6 +98,7 @@ export function createIndicatorService(deps: {
   db: Kysely<Database>;
   regions: RegionIndex;
   targets: TargetsService;
+  crypto: FieldCrypto;
   freshMs?: number;
 }) {
   const { db, regions, targets } = deps;
@@ -145,6 +147,7 @@ export function createIndicatorService(deps: {
           to: req.to,
           basis: req.basis,
           groupBy: req.groupBy,
+          factKey: deps.crypto.factPads(),
         },
         tableCheck,
       );

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Database, type Kysely } from '@fuyou/db';
+import type { FieldCrypto } from '../../platform/crypto';
+import { sealExposure } from '../child/exposure.facts';
 
 /** A jsonb value for {@link insertRow}. */
 export interface JsonValue {
@@ -30,7 +32,11 @@ let seq = 0;
 
 /** A builder of one test population. */
 export class Population {
-  constructor(readonly db: Kysely<Database>) {}
+  /** `crypto`: the server's, for the records stored encrypted (exposed infants). */
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly crypto?: FieldCrypto,
+  ) {}
 
   async person(
     county: string,
@@ -384,14 +390,22 @@ export class Population {
     child: string,
     o: { infections: string[]; doses?: object[]; tests?: object[]; finalStatus?: object },
   ) {
-    await insertRow(this.db, 'exposed_infant', {
-      county_code: county,
-      person_id: child,
+    if (!this.crypto) throw new Error('an exposed infant is stored encrypted: give the Population the server crypto');
+    const birth = await this.db
+      .selectFrom('person')
+      .select(['birth_date', 'birth_time'])
+      .where('county_code', '=', county)
+      .where('id', '=', child)
+      .executeTakeFirstOrThrow();
+    const key = { county_code: county, person_id: child };
+    const sealed = sealExposure(this.crypto, key, birth, {
       infections: o.infections,
-      doses: json(o.doses ?? []),
-      tests: json(o.tests ?? []),
-      final_status: json(o.finalStatus ?? {}),
+      high_exposure: false,
+      doses: o.doses ?? [],
+      tests: o.tests ?? [],
+      final_status: o.finalStatus ?? {},
     });
+    await insertRow(this.db, 'exposed_infant', { ...key, data_enc: sealed.data_enc, facts: sealed.facts });
   }
 
   async cancerScreening(

@@ -44,6 +44,7 @@ async function indicatorCounts() {
     from: daysAgo(30),
     to: daysAgo(0),
     basis: 'residence' as const,
+    factKey: w.s.app.services.crypto.factPads(),
   };
   const r = await withScope(w.s.db.db, { counties: req.scope }, (trx) => countMeasures(trx, req, createTableCheck()));
   return {

@@ -5,10 +5,10 @@
  */
 import { NATIONAL_CHILD_SCHEDULE } from '@fuyou/core';
 import { sql } from '@fuyou/db';
+import { FACT_TAG_HEX } from '../../../platform/crypto';
 import { pmtctCode } from './maternal.measures';
 import {
   basisOf,
-  jsonArray,
   readShared,
   recordCounties,
   standardColumns,
@@ -211,14 +211,36 @@ function caseBase(id: string, kinds: readonly string[]): BaseDef {
 /** Kinds of child case that are nutritional diseases. */
 export const NUTRITION_CASE_KINDS = ['anaemia', 'undernutrition', 'overweight_obesity', 'rickets'] as const;
 
-const dose = (code: string) => sql`(b.doses @> ${JSON.stringify([{ code: pmtctCode(code) }])}::jsonb)`;
-const timelyDose = (code: string) => sql`exists (select 1 from jsonb_array_elements(${jsonArray(sql`b.doses`)}) e
-  where e ->> 'code' = ${pmtctCode(code)} and case when b.birth_time is null
-    then left(e ->> 'at', 10)::date <= b.event_date
-    else (e ->> 'at')::timestamp <= b.event_date + b.birth_time + interval '12 hours' end)`;
-const finalStatus = (infection: string) => sql`(b.final_status -> ${infection} ->> 'status')`;
+/**
+ * Whether the exposed infant's record has a fact (child/exposure.facts.ts): the fact's keyed tag, HMAC-SHA256 of
+ * `<county>:<person>:<fact>` recomputed in SQL from the pads of the server's fact key (`sha256(opad ||
+ * sha256(ipad || message))`), is one of the record's tags. The record's contents stay encrypted.
+ */
+const fact = (f: string) => sql`(left(encode(sha256(b.fact_opad || sha256(b.fact_ipad
+  || convert_to(b.person_county || ':' || b.person_id::text || ':' || ${f}::text, 'UTF8'))), 'hex'), ${FACT_TAG_HEX}::int)
+  = any(b.facts))`;
+const exposed = (infection: 'hiv' | 'syphilis' | 'hbv') => fact(`inf:${infection}`);
+/** A dose of the duty recorded. */
+const dose = (code: string) => fact(`dose:${pmtctCode(code)}`);
+/** A dose of the duty given within 12 hours of the time of birth, or on the day of birth when the time is unknown. */
+const timelyDose = (code: string) => fact(`timely:${pmtctCode(code)}`);
+/** The final status of an infection is one of `statuses`. */
+const finalStatus = (infection: string, ...statuses: string[]) =>
+  sql`(${sql.join(
+    statuses.map((st) => fact(`final:${infection}:${st}`)),
+    sql` or `,
+  )})`;
+/** A test of the duty recorded with one of `results`. */
+const testResult = (code: string, ...results: string[]) =>
+  sql`(${sql.join(
+    results.map((r) => fact(`test:${pmtctCode(code)}:${r}`)),
+    sql` or `,
+  )})`;
 
-/** Infants of HIV-, syphilis- or HBV-positive mothers born in the period (permission pmtct guards the records). */
+/**
+ * Infants of HIV-, syphilis- or HBV-positive mothers born in the period (permission pmtct guards the records). The
+ * record is encrypted (migration 0048): the measures test its keyed facts with {@link fact}.
+ */
 const exposedInfants: BaseDef = {
   id: 'exposed_infants',
   level: 'child',
@@ -236,8 +258,7 @@ const exposedInfants: BaseDef = {
       pregnancy: sql`null::uuid`,
       eventDate: sql`pc.birth_date`,
       institution: sql`null::uuid`,
-    })}, ei.infections, ${jsonArray(sql`ei.doses`)} as doses, ${jsonArray(sql`ei.tests`)} as tests,
-      ei.final_status, pc.birth_time, ${extras}
+    })}, ei.facts, ${c.factKey.ipad}::bytea as fact_ipad, ${c.factKey.opad}::bytea as fact_opad, ${extras}
     from exposed_infant ei
     join person pc on pc.county_code = ei.county_code and pc.id = ei.person_id
     ${b.joins}
@@ -314,68 +335,66 @@ export const childMeasures: readonly MeasureDef[] = [
   m('nutrition_cases_managed', 'nutrition_cases', [], sql`b.managed`),
   m('high_risk_infants_found', 'high_risk_infant_cases', [], sql`true`),
   m('high_risk_infants_managed', 'high_risk_infant_cases', [], sql`b.managed`),
-  m('hiv_exposed_live_births', 'exposed_infants', [], sql`'hiv' = any(b.infections)`),
+  m('hiv_exposed_live_births', 'exposed_infants', [], sql`${exposed('hiv')}`),
   m(
     'hiv_exposed_infants_on_arv',
     'exposed_infants',
     [],
-    sql`'hiv' = any(b.infections) and (${dose('hiv.infant_arv_standard')} or ${dose('hiv.infant_arv_high')})`,
+    sql`${exposed('hiv')} and (${dose('hiv.infant_arv_standard')} or ${dose('hiv.infant_arv_high')})`,
   ),
   m(
     'hiv_exposed_infants_status_known',
     'exposed_infants',
     [],
-    sql`'hiv' = any(b.infections) and ${finalStatus('hiv')} in ('infected', 'not_infected')`,
+    sql`${exposed('hiv')} and ${finalStatus('hiv', 'infected', 'not_infected')}`,
   ),
   m(
     'hiv_exposed_infants_infected',
     'exposed_infants',
     [],
-    sql`'hiv' = any(b.infections) and ${finalStatus('hiv')} = 'infected'`,
+    sql`${exposed('hiv')} and ${finalStatus('hiv', 'infected')}`,
   ),
-  m('syphilis_exposed_live_births', 'exposed_infants', [], sql`'syphilis' = any(b.infections)`),
+  m('syphilis_exposed_live_births', 'exposed_infants', [], sql`${exposed('syphilis')}`),
   m(
     'syphilis_exposed_infants_treated',
     'exposed_infants',
     [],
-    sql`'syphilis' = any(b.infections) and ${dose('syphilis.infant_prophylaxis')}`,
+    sql`${exposed('syphilis')} and ${dose('syphilis.infant_prophylaxis')}`,
   ),
   m(
     'congenital_syphilis_cases',
     'exposed_infants',
     [],
-    sql`'syphilis' = any(b.infections) and ${finalStatus('syphilis')} = 'infected'`,
+    sql`${exposed('syphilis')} and ${finalStatus('syphilis', 'infected')}`,
     {
       noteZh: '本期出生的梅毒暴露儿童中最终判定为先天梅毒者',
       noteEn: 'Syphilis-exposed infants born in the period finally classed as congenital syphilis',
     },
   ),
-  m('hbv_exposed_live_births', 'exposed_infants', [], sql`'hbv' = any(b.infections)`),
+  m('hbv_exposed_live_births', 'exposed_infants', [], sql`${exposed('hbv')}`),
   m(
     'hbv_exposed_infants_hbig_timely',
     'exposed_infants',
     [],
-    sql`'hbv' = any(b.infections) and ${timelyDose('hbv.infant_hbig')}`,
+    sql`${exposed('hbv')} and ${timelyDose('hbv.infant_hbig')}`,
   ),
   m(
     'hbv_exposed_infants_hepb1_timely',
     'exposed_infants',
     [],
-    sql`'hbv' = any(b.infections) and ${timelyDose('hbv.infant_hepb1')}`,
+    sql`${exposed('hbv')} and ${timelyDose('hbv.infant_hepb1')}`,
   ),
   m(
     'hbv_exposed_infants_tested',
     'exposed_infants',
     [],
-    sql`'hbv' = any(b.infections) and exists (select 1 from jsonb_array_elements(b.tests) e
-      where e ->> 'code' = ${pmtctCode('hbv.infant_serology')} and e ->> 'result' in ('positive', 'negative'))`,
+    sql`${exposed('hbv')} and ${testResult('hbv.infant_serology', 'positive', 'negative')}`,
   ),
   m(
     'hbv_exposed_infants_hbsag_positive',
     'exposed_infants',
     [],
-    sql`'hbv' = any(b.infections) and exists (select 1 from jsonb_array_elements(b.tests) e
-      where e ->> 'code' = ${pmtctCode('hbv.infant_serology')} and e ->> 'result' = 'positive')`,
+    sql`${exposed('hbv')} and ${testResult('hbv.infant_serology', 'positive')}`,
   ),
   m('childcare_facilities', 'childcare', [], sql`true`),
   m('childcare_facilities_qualified', 'childcare', ['qualified'], sql`b.qualified`),

@@ -5,6 +5,7 @@
  * grouped by county), and lists the rows of one measure for the drill-down.
  */
 import { sql } from '@fuyou/db';
+import type { FactPads } from '../../../platform/crypto';
 
 /** A piece of SQL (a Kysely raw builder). */
 export type Fragment = ReturnType<typeof sql>;
@@ -36,6 +37,8 @@ export interface MeasureContext {
   /** Last day of the period (inclusive). */
   to: string;
   basis: Basis;
+  /** The pads of the server's fact key (FieldCrypto.factPads): the keyed facts of encrypted records are tested with them. */
+  factKey: FactPads;
   /**
    * Set by the engine when it counts several bases in one statement: registers a period row set read by more than
    * one base (`with <key> as materialized (…)`, computed once) and returns the name to read it by. Without it (a
