@@ -59,16 +59,32 @@ test('the county supervisor reviews a stillbirth recorded at delivery', async ({
     await row().getByTestId('perinatal-review').click();
     const dialog = page.locator('.ant-modal:visible');
     await expect(dialog).toContainText('围产儿死亡评审');
-    await dialog.getByLabel('评审级别').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县级' }).click();
+    // no level has reviewed it yet: the dialog starts at the county level
+    await expect(m.byTest('perinatal-review-mode')).toHaveText('新增县级评审');
     await m.byTest('perinatal-review-save').click();
     await expect(dialog.locator('.ant-form-item-explain-error')).toBeVisible();
     await dialog.getByLabel('结论').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '创造条件可避免' }).click();
-    await dialog.getByText('医疗保健系统·知识技能').click();
+    await dialog.getByText('医疗保健系统·知识技能', { exact: true }).click();
+    // the ticked cell takes a note on what happened
+    await dialog.getByLabel('医疗保健系统·知识技能：情况说明').fill('胎心监护异常未及时处理');
     await m.byTest('perinatal-review-save').click();
     await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
     await expect(row().getByTestId('perinatal-reviewed')).toHaveText('县级 · 创造条件可避免');
+  });
+
+  await test.step('reopened, the dialog offers the city review and shows the county one with its note', async () => {
+    await row().getByTestId('perinatal-review').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await expect(m.byTest('perinatal-review-mode')).toHaveText('新增市级评审');
+    await expect(m.byTest('perinatal-other-levels')).toContainText('医疗保健系统·知识技能：胎心监护异常未及时处理');
+    // back at the county level the form holds the county review again, the note in its cell
+    await dialog.getByLabel('评审级别').click({ force: true }); // the level chosen covers the input
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县级' }).click();
+    await expect(m.byTest('perinatal-review-mode')).toHaveText('修改县级评审（第1版）');
+    await expect(dialog.getByLabel('医疗保健系统·知识技能：情况说明')).toHaveValue('胎心监护异常未及时处理');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
   });
 
   await test.step('the filter of reviewed stillbirths shows it', async () => {

@@ -27,6 +27,14 @@ export const enUS: Record<MessageKey, string> = {
   'common.total': '{n} in total',
   'common.view': 'View',
 
+  'review.cellNote': '{cell}: what happened',
+  'review.cellNotePlaceholder': 'What happened for this factor (up to 500 characters)',
+  'review.cellNoteTooLong': 'At most 500 characters',
+  'review.factors': 'Contributing factors',
+  'review.otherLevels': 'Reviews at other levels',
+  'review.levelNew': 'New {level} review',
+  'review.levelChange': 'Change the {level} review (version {version})',
+
   'error.forbiddenPage': 'You may not open this page',
   'error.loadSession': 'Cannot read the session; check the network and retry',
   'error.notFoundPage': 'No such page',

@@ -25,6 +25,14 @@ export const zhCN = {
   'common.total': '共 {n} 条',
   'common.view': '查看',
 
+  'review.cellNote': '{cell}：情况说明',
+  'review.cellNotePlaceholder': '该因素的具体情况（500字以内）',
+  'review.cellNoteTooLong': '说明不超过500字',
+  'review.factors': '影响因素',
+  'review.otherLevels': '其他级别的评审',
+  'review.levelNew': '新增{level}评审',
+  'review.levelChange': '修改{level}评审（第{version}版）',
+
   'error.forbiddenPage': '您没有访问此页面的权限',
   'error.loadSession': '无法读取登录状态，请检查网络后重试',
   'error.notFoundPage': '页面不存在',

@@ -16,7 +16,7 @@ import type { AlertService } from './alert.service';
 import type { CaseService } from './case.service';
 import { addDays, gaText, institutionNames, iso, today, unprocessable, type PregnancyRow } from './maternal.common';
 import type { DeathReviewInput, MaternalDeathInput, MaternalDeathUpdateInput } from './maternal.schemas';
-import { isPerinatalStillbirth } from './perinatal-review.service';
+import { isPerinatalStillbirth, perinatalReviewsOf } from './perinatal-review.service';
 import type { PmtctService } from './pmtct.service';
 import type { ScreeningService } from './screening.service';
 
@@ -566,19 +566,6 @@ export function createDeathService(
           .leftJoin('child_death as cd', (j) =>
             j.onRef('cd.county_code', '=', 'b.county_code').onRef('cd.person_id', '=', 'b.child_person_id'),
           )
-          .leftJoin('perinatal_death_review as pr', (j) =>
-            j.onRef('pr.county_code', '=', 'b.county_code').onRef('pr.birth_outcome_id', '=', 'b.id'),
-          )
-          .select([
-            'pr.birth_outcome_id as review_id',
-            'pr.level as review_level',
-            'pr.reviewed_on as review_on',
-            'pr.conclusion as review_conclusion',
-            'pr.factors as review_factors',
-            'pr.actions as review_actions',
-            'pr.version as review_version',
-            'pr.updated_at as review_updated_at',
-          ])
           .select([
             'b.id as id',
             'b.outcome as outcome',
@@ -609,9 +596,21 @@ export function createDeathService(
           );
         if (f.from) q = q.where('d.delivery_date', '>=', f.from);
         if (f.to) q = q.where('d.delivery_date', '<=', f.to);
-        if (f.review) q = q.where('b.outcome', 'in', ['stillbirth', 'fetal_death']);
-        if (f.review === 'pending') q = q.where('pr.birth_outcome_id', 'is', null);
-        if (f.review === 'reviewed') q = q.where('pr.birth_outcome_id', 'is not', null);
+        if (f.review) {
+          const wanted = f.review;
+          q = q.where('b.outcome', 'in', ['stillbirth', 'fetal_death']);
+          // reviewed: at least one committee level has reviewed it; pending: none has yet
+          q = q.where((eb) => {
+            const any = eb.exists(
+              eb
+                .selectFrom('perinatal_death_review as pr')
+                .select('pr.level')
+                .whereRef('pr.county_code', '=', 'b.county_code')
+                .whereRef('pr.birth_outcome_id', '=', 'b.id'),
+            );
+            return wanted === 'reviewed' ? any : eb.not(any);
+          });
+        }
         // newest deliveries first, the babies of one delivery in birth order (a stable order for ties)
         const rows = await q
           .orderBy('d.delivery_date', 'desc')
@@ -622,6 +621,10 @@ export function createDeathService(
         const names = await institutionNames(
           trx,
           rows.map((r) => r.institution_id),
+        );
+        const reviews = await perinatalReviewsOf(
+          trx,
+          rows.filter((r) => r.outcome !== 'live_birth').map((r) => r.id),
         );
         const items = rows.flatMap((r) => {
           const weeks = Math.floor(r.ga_days / 7);
@@ -663,19 +666,9 @@ export function createDeathService(
               childDeathId: r.child_death_id,
               childDeathStatus: r.child_death_status,
               /** Stillbirths only (a live-born death is reviewed on the child's death card): pending or reviewed. */
-              reviewStatus: stillbirth ? (r.review_id ? 'reviewed' : 'pending') : null,
-              review:
-                stillbirth && r.review_id && r.review_level && r.review_on && r.review_conclusion && r.review_version
-                  ? {
-                      level: r.review_level,
-                      reviewedOn: r.review_on,
-                      conclusion: r.review_conclusion,
-                      factors: r.review_factors,
-                      actions: r.review_actions,
-                      version: r.review_version,
-                      updatedAt: iso(r.review_updated_at),
-                    }
-                  : null,
+              reviewStatus: stillbirth ? (reviews.has(r.id) ? 'reviewed' : 'pending') : null,
+              /** The reviews made so far, one per committee level in level order (stillbirths only). */
+              reviews: stillbirth ? (reviews.get(r.id) ?? []) : [],
             },
           ];
         });

@@ -474,6 +474,9 @@ export const DEATH_PLACES = [
 export const REVIEW_STAGES = ['personal_family', 'health_system', 'society'] as const;
 export const REVIEW_ASPECTS = ['knowledge_skill', 'attitude', 'resources', 'management'] as const;
 export const REVIEW_CELLS = REVIEW_STAGES.flatMap((s) => REVIEW_ASPECTS.map((a) => `${s}.${a}` as const));
+/** The death review committees, in the order a death goes up to them. */
+export const REVIEW_LEVELS = ['county', 'city', 'province'] as const;
+const reviewLevel = z.enum(REVIEW_LEVELS, '评审级别应为 county/city/province');
 
 const deathFields = {
   deathDate: isoDate,
@@ -536,7 +539,7 @@ export type MaternalDeathUpdateInput = z.infer<typeof maternalDeathUpdateSchema>
 export const versionSchema = z.object({ version });
 
 export const deathReviewSchema = z.object({
-  level: z.enum(['county', 'city', 'province'], '评审级别应为 county/city/province'),
+  level: reviewLevel,
   reviewedOn: isoDate,
   conclusion: z.enum(['avoidable', 'conditionally_avoidable', 'unavoidable'], '评审结论无效'),
   /** The 12-cell grid: stage × aspect → a note on the contributing factor (a cell present means it contributed). */
@@ -568,3 +571,5 @@ export const perinatalReviewSchema = deathReviewSchema.extend({
   version: version.optional(),
 });
 export type PerinatalReviewInput = z.infer<typeof perinatalReviewSchema>;
+/** One committee level's review of a birth outcome. */
+export const perinatalReviewParams = z.object({ id: uuid, level: reviewLevel });

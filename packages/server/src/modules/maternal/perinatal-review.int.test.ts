@@ -74,7 +74,7 @@ async function twins() {
 describe('perinatal death review of a stillbirth recorded at delivery (issue #3 §9, issue #4 §7)', () => {
   it('a stillborn twin is pending, is reviewed, and then shows reviewed; the review is audited', async () => {
     const { p, still, neonatal } = await twins();
-    expect(still).toMatchObject({ birthOrder: 2, perinatal: true, reviewStatus: 'pending', review: null });
+    expect(still).toMatchObject({ birthOrder: 2, perinatal: true, reviewStatus: 'pending', reviews: [] });
     // the live-born twin is reviewed on the child's death card, not here
     expect(neonatal.reviewStatus).toBeNull();
     const pending = await w.dh.get(`/api/v1/perinatal-deaths?review=pending&from=${daysAgo(2)}`);
@@ -99,21 +99,21 @@ describe('perinatal death review of a stillbirth recorded at delivery (issue #3 
     const row = after.body.find((x: any) => x.id === still.id);
     expect(row).toMatchObject({
       reviewStatus: 'reviewed',
-      review: { level: 'county', reviewedOn: daysAgo(0), conclusion: 'conditionally_avoidable', version: 1 },
+      reviews: [{ level: 'county', reviewedOn: daysAgo(0), conclusion: 'conditionally_avoidable', version: 1 }],
     });
     const reviewed = await w.dh.get(`/api/v1/perinatal-deaths?review=reviewed&from=${daysAgo(2)}`);
     expect(reviewed.body.map((x: any) => x.id)).toEqual([still.id]);
     const stillPending = await w.dh.get(`/api/v1/perinatal-deaths?review=pending&from=${daysAgo(2)}`);
     expect(stillPending.body.map((x: any) => x.id)).not.toContain(still.id);
 
-    // the city panel changes it at the version it read
+    // the county panel changes its review at the version it read
     const up = await put(
       w.sup,
       `/api/v1/perinatal-deaths/${still.id}/review`,
-      review({ level: 'city', conclusion: 'avoidable', version: 1 }),
+      review({ conclusion: 'avoidable', version: 1 }),
     );
     expect(up.status).toBe(200);
-    expect(up.body).toMatchObject({ level: 'city', conclusion: 'avoidable', version: 2 });
+    expect(up.body).toMatchObject({ level: 'county', conclusion: 'avoidable', version: 2 });
 
     const audit = await sql<{ action: string }>`select action from audit_event where entity_type = 'birth_outcome'
       and entity_id = ${still.id} and action like 'maternal.perinatal.review%' order by seq`.execute(w.s.db.db);
@@ -153,7 +153,9 @@ describe('perinatal death review of a stillbirth recorded at delivery (issue #3 
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2 });
     const list = await w.dh.get(`/api/v1/perinatal-deaths?from=${daysAgo(2)}`);
-    expect(list.body.find((x: any) => x.id === still.id).review).toMatchObject({ conclusion: 'avoidable', version: 2 });
+    expect(list.body.find((x: any) => x.id === still.id).reviews).toMatchObject([
+      { level: 'county', conclusion: 'avoidable', version: 2 },
+    ]);
   });
 
   it('another county neither sees nor reviews it (404); a live-born death is not reviewed here (409)', async () => {
@@ -191,5 +193,85 @@ describe('perinatal death review of a stillbirth recorded at delivery (issue #3 
     expect(after.infant).toBe(before.infant);
     // it does count where it belongs: a perinatal stillbirth of the county
     expect(after.stillbirths).toBe(before.stillbirths + 1);
+  });
+});
+
+describe('perinatal death review kept per committee level (issue #3 §9: county, city, province)', () => {
+  it('a county review then a city review of the same stillbirth: both kept, in level order, each versioned', async () => {
+    const { still } = await twins();
+    const url = `/api/v1/perinatal-deaths/${still.id}/review`;
+    // the city panel reviews first in time, the county's comes later: the list still goes county, city
+    const city = await put(
+      w.city,
+      url,
+      review({ level: 'city', conclusion: 'avoidable', factors: { 'society.resources': '转运车辆不足' } }),
+    );
+    expect(city.status).toBe(201);
+    expect(city.body).toMatchObject({ level: 'city', version: 1, factors: { 'society.resources': '转运车辆不足' } });
+    const county = await put(w.sup, url, review());
+    expect(county.status).toBe(201);
+    expect(county.body).toMatchObject({ level: 'county', conclusion: 'conditionally_avoidable', version: 1 });
+
+    const all = await w.dh.get(`/api/v1/perinatal-deaths/${still.id}/reviews`);
+    expect(all.status).toBe(200);
+    expect(all.body.map((r: any) => [r.level, r.conclusion, r.version])).toEqual([
+      ['county', 'conditionally_avoidable', 1],
+      ['city', 'avoidable', 1],
+    ]);
+    const listed = await w.dh.get(`/api/v1/perinatal-deaths?review=reviewed&from=${daysAgo(2)}`);
+    const row = listed.body.find((x: any) => x.id === still.id);
+    expect(row.reviewStatus).toBe('reviewed');
+    expect(row.reviews.map((r: any) => r.level)).toEqual(['county', 'city']);
+
+    // each level has its own version: the county's change leaves the city's review as it was
+    const changed = await put(w.sup, url, review({ conclusion: 'unavoidable', version: 1 }));
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ level: 'county', conclusion: 'unavoidable', version: 2 });
+    const stale = await put(w.city, url, review({ level: 'city', conclusion: 'unavoidable', version: 2 }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'STALE_VERSION', currentVersion: 1 });
+    // a second "first" review of a level already reviewed is refused, it does not overwrite
+    const again = await put(w.city, url, review({ level: 'city', conclusion: 'unavoidable' }));
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('STALE_VERSION');
+
+    const one = await w.dh.get(`/api/v1/perinatal-deaths/${still.id}/reviews/city`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ level: 'city', conclusion: 'avoidable', version: 1 });
+    const none = await w.dh.get(`/api/v1/perinatal-deaths/${still.id}/reviews/province`);
+    expect(none.status).toBe(404);
+
+    const audit = await sql<{ action: string; level: string }>`select action, details->>'level' as level
+      from audit_event where entity_type = 'birth_outcome' and entity_id = ${still.id}
+      and action in ('maternal.perinatal.review', 'maternal.perinatal.review.update') order by seq`.execute(w.s.db.db);
+    expect(audit.rows.map((a) => [a.action, a.level])).toEqual([
+      ['maternal.perinatal.review', 'city'],
+      ['maternal.perinatal.review', 'county'],
+      ['maternal.perinatal.review.update', 'county'],
+    ]);
+    const reads = await sql<{ n: number }>`select count(*)::int as n from audit_event where entity_id = ${still.id}
+      and action = 'maternal.perinatal.review.read'`.execute(w.s.db.db);
+    expect(reads.rows[0]?.n).toBe(3);
+  });
+
+  it('a bad level is 400 with a zh-CN message naming the field, nothing written', async () => {
+    const { still } = await twins();
+    const bad = await put(w.sup, `/api/v1/perinatal-deaths/${still.id}/review`, review({ level: 'township' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0]).toMatchObject({
+      field: 'level',
+      messageZh: '级别：评审级别应为 county/city/province',
+    });
+    expect(bad.body.error.messageZh).toContain('级别：评审级别应为');
+    const path = await w.dh.get(`/api/v1/perinatal-deaths/${still.id}/reviews/township`);
+    expect(path.status).toBe(400);
+    expect(path.body.error.fields[0]).toMatchObject({
+      field: 'level',
+      messageZh: '级别：评审级别应为 county/city/province',
+    });
+    const all = await w.dh.get(`/api/v1/perinatal-deaths/${still.id}/reviews`);
+    expect(all.body).toEqual([]);
+    // another county's supervisor does not learn that the outcome exists
+    expect((await ptSup.get(`/api/v1/perinatal-deaths/${still.id}/reviews`)).status).toBe(404);
   });
 });

@@ -1,17 +1,19 @@
 import { isPerinatalDeath } from '@fuyou/core';
-import { withScope, type PerinatalDeathReviewTable, type Selectable } from '@fuyou/db';
+import { withScope, type Database, type PerinatalDeathReviewTable, type Selectable, type Transaction } from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import { errors } from '../../platform/errors';
 import type { ModuleDeps } from '../module-deps';
 import { iso, today } from './maternal.common';
-import type { PerinatalReviewInput } from './maternal.schemas';
+import { REVIEW_LEVELS, type PerinatalReviewInput } from './maternal.schemas';
 
 type ReviewRow = Selectable<PerinatalDeathReviewTable>;
 
-/** The review of a perinatal stillbirth / fetal death as the API returns it. */
+type Level = (typeof REVIEW_LEVELS)[number];
+
+/** One committee level's review of a perinatal stillbirth / fetal death as the API returns it. */
 export interface PerinatalReviewDto {
   birthOutcomeId: string;
-  level: string;
+  level: Level;
   reviewedOn: string;
   conclusion: string;
   factors: unknown;
@@ -47,33 +49,89 @@ export function isPerinatalStillbirth(outcome: string, gaDays: number, weightG: 
   return r.ok && r.value.perinatal;
 }
 
+/** The reviews of the given birth outcomes, each outcome's in level order (county, city, province). */
+export async function perinatalReviewsOf(
+  trx: Transaction<Database>,
+  birthOutcomeIds: string[],
+): Promise<Map<string, PerinatalReviewDto[]>> {
+  const out = new Map<string, PerinatalReviewDto[]>();
+  if (!birthOutcomeIds.length) return out;
+  const rows = await trx
+    .selectFrom('perinatal_death_review')
+    .selectAll()
+    .where('birth_outcome_id', 'in', birthOutcomeIds)
+    .execute();
+  rows.sort((a, b) => REVIEW_LEVELS.indexOf(a.level) - REVIEW_LEVELS.indexOf(b.level));
+  for (const r of rows) {
+    const list = out.get(r.birth_outcome_id) ?? [];
+    list.push(perinatalReviewDto(r));
+    out.set(r.birth_outcome_id, list);
+  }
+  return out;
+}
+
+/** The birth outcome a review is for, with its delivery (404 when out of scope or unknown). */
+async function outcomeOf(trx: Transaction<Database>, birthOutcomeId: string) {
+  const b = await trx
+    .selectFrom('birth_outcome as b')
+    .innerJoin('delivery as d', (j) =>
+      j.onRef('d.county_code', '=', 'b.county_code').onRef('d.id', '=', 'b.delivery_id'),
+    )
+    .select([
+      'b.county_code as county_code',
+      'b.mother_id as mother_id',
+      'b.outcome as outcome',
+      'b.weight_g as weight_g',
+      'd.ga_days as ga_days',
+      'd.delivery_date as delivery_date',
+    ])
+    .where('b.id', '=', birthOutcomeId)
+    .executeTakeFirst();
+  if (!b) throw errors.notFound('妊娠结局', 'birth outcome');
+  return b;
+}
+
 /**
  * Perinatal death review of stillbirths recorded at delivery. A stillbirth is never a child death (it has no child
- * in the person index, no ICD-10 card and is no infant death), so its review is kept on the birth outcome.
- * Pending is not stored: a perinatal stillbirth without a review is pending (the list works it out).
+ * in the person index, no ICD-10 card and is no infant death), so its reviews are kept on the birth outcome, one
+ * per committee level (county, city, province) as the maternal death review, each versioned on its own.
+ * Pending is not stored: a perinatal stillbirth without any review is pending (the list works it out).
  */
 export function createPerinatalReviewService(deps: ModuleDeps) {
   const { db, audit } = deps;
+
+  /** The reviews of one outcome in level order; audited as a read of the mother's record. */
+  async function readReviews(ctx: AuthContext, birthOutcomeId: string, level?: Level) {
+    return withScope(db, ctx, async (trx) => {
+      const b = await outcomeOf(trx, birthOutcomeId);
+      const reviews = (await perinatalReviewsOf(trx, [birthOutcomeId])).get(birthOutcomeId) ?? [];
+      await audit.write(trx, ctx, {
+        action: 'maternal.perinatal.review.read',
+        entityType: 'birth_outcome',
+        entityId: birthOutcomeId,
+        personId: b.mother_id,
+        countyCode: b.county_code,
+        details: level ? { level } : { results: reviews.length },
+      });
+      return reviews;
+    });
+  }
+
   return {
-    /** Records the review, or changes it at the version read (stale → 409). */
+    /** The reviews of a birth outcome made so far, in level order (county, city, province). */
+    list: (ctx: AuthContext, birthOutcomeId: string) => readReviews(ctx, birthOutcomeId),
+
+    /** One level's review (404 when that level has not reviewed it). */
+    async get(ctx: AuthContext, birthOutcomeId: string, level: Level): Promise<PerinatalReviewDto> {
+      const review = (await readReviews(ctx, birthOutcomeId, level)).find((r) => r.level === level);
+      if (!review) throw errors.notFound('该级别的围产儿死亡评审', 'review at this level');
+      return review;
+    },
+
+    /** Records the review of the input's level, or changes that level's review at the version read (stale → 409). */
     async put(ctx: AuthContext, birthOutcomeId: string, input: PerinatalReviewInput) {
       return withScope(db, ctx, async (trx) => {
-        const b = await trx
-          .selectFrom('birth_outcome as b')
-          .innerJoin('delivery as d', (j) =>
-            j.onRef('d.county_code', '=', 'b.county_code').onRef('d.id', '=', 'b.delivery_id'),
-          )
-          .select([
-            'b.county_code as county_code',
-            'b.mother_id as mother_id',
-            'b.outcome as outcome',
-            'b.weight_g as weight_g',
-            'd.ga_days as ga_days',
-            'd.delivery_date as delivery_date',
-          ])
-          .where('b.id', '=', birthOutcomeId)
-          .executeTakeFirst();
-        if (!b) throw errors.notFound('妊娠结局', 'birth outcome');
+        const b = await outcomeOf(trx, birthOutcomeId);
         if (!isPerinatalStillbirth(b.outcome, b.ga_days, b.weight_g))
           throw errors.conflict(
             'NOT_PERINATAL_STILLBIRTH',
@@ -91,9 +149,9 @@ export function createPerinatalReviewService(deps: ModuleDeps) {
           .selectAll()
           .where('county_code', '=', b.county_code)
           .where('birth_outcome_id', '=', birthOutcomeId)
+          .where('level', '=', input.level)
           .executeTakeFirst();
         const values = {
-          level: input.level,
           reviewed_on: input.reviewedOn,
           conclusion: input.conclusion,
           factors: JSON.stringify(input.factors),
@@ -101,18 +159,19 @@ export function createPerinatalReviewService(deps: ModuleDeps) {
         };
         let row: ReviewRow;
         if (!existing) {
-          // a version names a review that was read: none exists (yet) — someone else's must not be overwritten
+          // a version names a review that was read: none exists (yet) at this level — another's must not be overwritten
           if (input.version !== undefined) throw errors.staleVersion();
           const created = await trx
             .insertInto('perinatal_death_review')
             .values({
               county_code: b.county_code,
               birth_outcome_id: birthOutcomeId,
+              level: input.level,
               ...values,
               created_by: ctx.userId,
               updated_by: ctx.userId,
             })
-            .onConflict((oc) => oc.columns(['county_code', 'birth_outcome_id']).doNothing())
+            .onConflict((oc) => oc.columns(['county_code', 'birth_outcome_id', 'level']).doNothing())
             .returningAll()
             .executeTakeFirst();
           if (!created) throw errors.staleVersion();
@@ -124,6 +183,7 @@ export function createPerinatalReviewService(deps: ModuleDeps) {
             .set({ ...values, version: existing.version + 1, updated_at: new Date(), updated_by: ctx.userId })
             .where('county_code', '=', b.county_code)
             .where('birth_outcome_id', '=', birthOutcomeId)
+            .where('level', '=', input.level)
             .where('version', '=', existing.version)
             .returningAll()
             .executeTakeFirst();

@@ -8,6 +8,7 @@ import {
   maternalDeathSchema,
   maternalDeathUpdateSchema,
   perinatalDeathListSchema,
+  perinatalReviewParams,
   perinatalReviewSchema,
   pmtctTestSchema,
   pmtctTreatmentSchema,
@@ -98,7 +99,7 @@ export function pmtctDeathRoutes(app: FastifyInstance, services: Services) {
     {
       schema: {
         tags,
-        summary: '围产儿死亡评审（死胎死产；十二格表；修改时带版本号）',
+        summary: '围产儿死亡评审（死胎死产；每个评审级别一份；十二格表；修改该级别的评审时带版本号）',
         params: idParams,
         body: perinatalReviewSchema,
       },
@@ -107,6 +108,16 @@ export function pmtctDeathRoutes(app: FastifyInstance, services: Services) {
       const out = await m.perinatalReviews.put(requirePermission(req, 'care.supervise'), req.params.id, req.body);
       return reply.status(out.created ? 201 : 200).send(out.review);
     },
+  );
+  r.get(
+    '/perinatal-deaths/:id/reviews',
+    { schema: { tags, summary: '围产儿死亡的各级评审（县、市、省级顺序）', params: idParams } },
+    async (req) => m.perinatalReviews.list(requirePermission(req, 'care.read'), req.params.id),
+  );
+  r.get(
+    '/perinatal-deaths/:id/reviews/:level',
+    { schema: { tags, summary: '某一级别的围产儿死亡评审', params: perinatalReviewParams } },
+    async (req) => m.perinatalReviews.get(requirePermission(req, 'care.read'), req.params.id, req.params.level),
   );
   r.get('/maternal-deaths/:id', { schema: { tags, summary: '孕产妇死亡报告卡', params: idParams } }, async (req) =>
     m.deaths.get(requirePermission(req, 'care.read'), req.params.id),

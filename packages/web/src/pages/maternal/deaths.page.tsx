@@ -5,7 +5,6 @@ import {
   App as AntApp,
   Button,
   Card,
-  Checkbox,
   Col,
   DatePicker,
   Divider,
@@ -37,29 +36,17 @@ import {
   lbl,
   type Pair,
 } from './maternal-labels';
-import { maternalApi, type MaternalDeath, type PerinatalDeath } from './maternal.api';
-
-const STAGES: [string, string, string][] = [
-  ['personal_family', '个人/家庭/社区', 'Individual/family/community'],
-  ['health_system', '医疗保健系统', 'Health system'],
-  ['society', '社会其他部门', 'Other sectors'],
-];
-const ASPECTS: [string, string, string][] = [
-  ['knowledge_skill', '知识技能', 'Knowledge/skill'],
-  ['attitude', '态度', 'Attitude'],
-  ['resources', '资源', 'Resources'],
-  ['management', '管理', 'Management'],
-];
-const CONCLUSIONS: Record<string, Pair> = {
-  avoidable: ['可避免', 'Avoidable'],
-  conditionally_avoidable: ['创造条件可避免', 'Avoidable under better conditions'],
-  unavoidable: ['不可避免', 'Unavoidable'],
-};
-const LEVELS: Record<string, Pair> = {
-  county: ['县级', 'County'],
-  city: ['市级', 'City'],
-  province: ['省级', 'Province'],
-};
+import { maternalApi, type MaternalDeath, type PerinatalDeath, type PerinatalReview } from './maternal.api';
+import {
+  CONCLUSIONS,
+  LEVEL_ORDER,
+  LEVELS,
+  ReviewFields,
+  ReviewSummary,
+  reviewBody,
+  reviewFormValues,
+  type ReviewFormValues,
+} from './review-fields';
 
 type Dialog = null | { card: MaternalDeath | null } | { review: MaternalDeath };
 
@@ -339,51 +326,9 @@ function CardForm({ editing }: { editing: MaternalDeath | null }) {
   );
 }
 
-/** The review fields shared by the maternal and perinatal death reviews: level, date, conclusion, 12-cell grid. */
-function ReviewFields() {
-  const { pick, lang } = useI18n();
-  return (
-    <>
-      <Space wrap>
-        <Form.Item name="level" label={pick('评审级别', 'Level')} rules={[{ required: true }]}>
-          <Select
-            style={{ width: 120 }}
-            options={Object.keys(LEVELS).map((k) => ({ value: k, label: lbl(LEVELS, k, lang) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reviewedOn"
-          label={pick('评审日期', 'Date')}
-          rules={[{ required: true }]}
-          initialValue={dayjs()}
-        >
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="conclusion" label={pick('结论', 'Conclusion')} rules={[{ required: true }]}>
-          <Select
-            style={{ width: 200 }}
-            options={Object.keys(CONCLUSIONS).map((k) => ({ value: k, label: lbl(CONCLUSIONS, k, lang) }))}
-          />
-        </Form.Item>
-      </Space>
-      <Form.Item name="factors" label={pick('影响因素（十二格表）', 'Contributing factors (12-cell grid)')}>
-        <Checkbox.Group
-          style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 4 }}
-          options={STAGES.flatMap(([s, sz, se]) =>
-            ASPECTS.map(([a, az, ae]) => ({ value: `${s}.${a}`, label: pick(`${sz}·${az}`, `${se} · ${ae}`) })),
-          )}
-        />
-      </Form.Item>
-      <Form.Item name="actions" label={pick('改进措施', 'Actions')}>
-        <Input.TextArea rows={3} />
-      </Form.Item>
-    </>
-  );
-}
-
 /** Perinatal and neonatal deaths recorded at delivery, for the review (the child's card feeds the child review). */
 function PerinatalDeaths() {
-  const { pick, lang } = useI18n();
+  const { t, pick, lang } = useI18n();
   const me = useCurrentUser();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
@@ -397,35 +342,26 @@ function PerinatalDeaths() {
     queryFn: () => maternalApi.perinatalDeaths({ from: from?.format('YYYY-MM-DD'), review }),
   });
   const supervise = me.permissions.includes('care.supervise');
-  const openReview = (r: PerinatalDeath) => {
+  const level = Form.useWatch('level', form) as string | undefined;
+  const current = reviewing?.reviews.find((x) => x.level === level);
+  /** Fills the form with a level's review (to change it), or leaves it blank for a new review at that level. */
+  const showLevel = (r: PerinatalDeath, l: string) => {
+    const made = r.reviews.find((x) => x.level === l);
     form.resetFields();
+    form.setFieldsValue(made ? reviewFormValues(made) : { level: l });
+  };
+  const openReview = (r: PerinatalDeath) => {
     setReviewing(r);
-    const v = r.review;
-    if (v)
-      setTimeout(() =>
-        form.setFieldsValue({
-          level: v.level,
-          reviewedOn: dayjs(v.reviewedOn),
-          conclusion: v.conclusion,
-          factors: Object.keys(v.factors ?? {}),
-          actions: v.actions ?? undefined,
-        }),
-      );
+    // the next level up that has not reviewed it yet; the highest level's review when all three have
+    const next = LEVEL_ORDER.find((l) => !r.reviews.some((x) => x.level === l)) ?? LEVEL_ORDER[LEVEL_ORDER.length - 1];
+    setTimeout(() => showLevel(r, next as string));
   };
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => {
+    mutationFn: (v: ReviewFormValues) => {
       const r = reviewing as PerinatalDeath;
-      // a cell kept keeps its note; a cell ticked anew has none yet
-      const notes = r.review?.factors ?? {};
-      const factors = Object.fromEntries(((v.factors as string[] | undefined) ?? []).map((k) => [k, notes[k] ?? '']));
-      return maternalApi.reviewPerinatalDeath(r.id, {
-        level: v.level,
-        reviewedOn: (v.reviewedOn as Dayjs).format('YYYY-MM-DD'),
-        conclusion: v.conclusion,
-        factors,
-        actions: v.actions || undefined,
-        ...(r.review ? { version: r.review.version } : {}),
-      });
+      // the version of this level's review when changing it; none for a new review at this level
+      const made = r.reviews.find((x) => x.level === v.level);
+      return maternalApi.reviewPerinatalDeath(r.id, { ...reviewBody(v), ...(made ? { version: made.version } : {}) });
     },
     onSuccess: () => {
       void message.success(pick('评审已保存', 'Review saved'));
@@ -435,6 +371,7 @@ function PerinatalDeaths() {
     },
     onError: (e) => applyToForm(form, e),
   });
+  const others: PerinatalReview[] = reviewing?.reviews.filter((x) => x.level !== level) ?? [];
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -508,10 +445,12 @@ function PerinatalDeaths() {
                 '—'
               ) : (
                 <Space wrap>
-                  {r.review ? (
-                    <Tag color="green" data-testid="perinatal-reviewed">
-                      {lbl(LEVELS, r.review.level, lang)} · {lbl(CONCLUSIONS, r.review.conclusion, lang)}
-                    </Tag>
+                  {r.reviews.length ? (
+                    r.reviews.map((x) => (
+                      <Tag color="green" key={x.level} data-testid="perinatal-reviewed">
+                        {lbl(LEVELS, x.level, lang)} · {lbl(CONCLUSIONS, x.conclusion, lang)}
+                      </Tag>
+                    ))
                   ) : (
                     <Tag color="orange" data-testid="perinatal-pending">
                       {pick('待评审', 'Pending')}
@@ -519,7 +458,7 @@ function PerinatalDeaths() {
                   )}
                   {supervise && (
                     <Button size="small" onClick={() => openReview(r)} data-testid="perinatal-review">
-                      {r.review ? pick('修改评审', 'Change review') : pick('评审', 'Review')}
+                      {r.reviews.length ? pick('评审/修改', 'Review / change') : pick('评审', 'Review')}
                     </Button>
                   )}
                 </Space>
@@ -546,12 +485,34 @@ function PerinatalDeaths() {
         okButtonProps={{ 'data-testid': 'perinatal-review-save' } as Record<string, string>}
         confirmLoading={save.isPending}
       >
-        <Form
+        {others.length > 0 && (
+          <Card
+            size="small"
+            title={t('review.otherLevels')}
+            style={{ marginBottom: 12 }}
+            data-testid="perinatal-other-levels"
+          >
+            {others.map((x) => (
+              <ReviewSummary key={x.level} review={x} />
+            ))}
+          </Card>
+        )}
+        <Form<ReviewFormValues>
           form={form}
           layout="vertical"
           preserve={false}
-          onFinish={(v) => save.mutate(v as Record<string, unknown>)}
+          onValuesChange={(changed: ReviewFormValues) => {
+            if (changed.level && reviewing) showLevel(reviewing, changed.level);
+          }}
+          onFinish={(v) => save.mutate(v)}
         >
+          {level && (
+            <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 8 }} data-testid="perinatal-review-mode">
+              {current
+                ? t('review.levelChange', { level: lbl(LEVELS, level, lang), version: current.version })
+                : t('review.levelNew', { level: lbl(LEVELS, level, lang) })}
+            </div>
+          )}
           <ReviewFields />
         </Form>
       </Modal>
@@ -578,7 +539,6 @@ export function MaternalDeathsPage() {
   };
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
-      const day = (x: unknown) => (x as Dayjs).format('YYYY-MM-DD');
       if (dialog && 'card' in dialog) {
         const body = cardBody(v);
         if (!dialog.card) return maternalApi.createDeath(body);
@@ -586,14 +546,7 @@ export function MaternalDeathsPage() {
         return maternalApi.updateDeath(dialog.card.id, { ...body, version: dialog.card.version });
       }
       const d = (dialog as { review: MaternalDeath }).review;
-      const factors = Object.fromEntries(((v.factors as string[] | undefined) ?? []).map((k) => [k, '']));
-      return maternalApi.reviewDeath(d.id, {
-        level: v.level,
-        reviewedOn: day(v.reviewedOn),
-        conclusion: v.conclusion,
-        factors,
-        actions: v.actions || undefined,
-      });
+      return maternalApi.reviewDeath(d.id, reviewBody(v as ReviewFormValues));
     },
     onSuccess: (d) => {
       refresh();
@@ -654,6 +607,11 @@ export function MaternalDeathsPage() {
                   dataSource={q.data ?? []}
                   loading={q.isLoading}
                   data-testid="death-table"
+                  expandable={{
+                    rowExpandable: (d) => d.reviews.length > 0,
+                    expandedRowRender: (d) =>
+                      d.reviews.map((r) => <ReviewSummary key={r.id} review={r} testId="death-review-summary" />),
+                  }}
                   columns={[
                     {
                       title: pick('姓名', 'Name'),

@@ -425,8 +425,17 @@ export interface MaternalDeath {
   birthAttendant: string | null;
   ageYears: number | null;
   submittedAt: string | null;
-  reviews: { id: string; level: string; reviewedOn: string; conclusion: string; factors?: unknown }[];
+  reviews: (DeathReview & { id: string })[];
   version: number;
+}
+
+/** A committee level's death review (maternal or perinatal); `factors` maps each ticked cell of the grid to its note. */
+export interface DeathReview {
+  level: string;
+  reviewedOn: string;
+  conclusion: string;
+  factors: Record<string, string> | null;
+  actions: string | null;
 }
 
 export interface PerinatalDeath {
@@ -451,16 +460,13 @@ export interface PerinatalDeath {
   childDeathStatus: string | null;
   /** Stillbirths only (a live-born death is reviewed on the child's death card). */
   reviewStatus: 'pending' | 'reviewed' | null;
-  review: PerinatalReview | null;
+  /** The reviews made so far, one per committee level, in level order (county, city, province). */
+  reviews: PerinatalReview[];
 }
 
-/** The perinatal death review of a stillbirth / fetal death (one per birth outcome, versioned). */
-export interface PerinatalReview {
-  level: string;
-  reviewedOn: string;
-  conclusion: string;
-  factors: Record<string, string> | null;
-  actions: string | null;
+/** One committee level's perinatal death review of a stillbirth / fetal death (versioned per level). */
+export interface PerinatalReview extends DeathReview {
+  birthOutcomeId: string;
   version: number;
   updatedAt: string | null;
 }
