@@ -194,6 +194,22 @@ describe('under-5 deaths and childcare facilities', () => {
     });
     expect(review.status).toBe(201);
     expect(review.body.reviews[0]).toMatchObject({ level: 'county', conclusion: 'conditionally_avoidable' });
+    // the list carries each death's reviews, with the note of every ticked cell
+    const listed = await w.sup.get('/api/v1/child-deaths?pageSize=100');
+    const mine = listed.body.items.find((i: { id: string }) => i.id === d.body.id);
+    expect(mine.reviews).toEqual([
+      expect.objectContaining({
+        level: 'county',
+        factors: {
+          'health_system.knowledge_skill': '基层未及时识别重症肺炎',
+          'personal_family.knowledge_skill': '家长就医延迟',
+        },
+        actions: '加强基层儿科培训',
+      }),
+    ]);
+    expect(listed.body.items.filter((i: { reviews: unknown[] }) => i.reviews.length === 0).length).toBe(
+      listed.body.items.length - 1,
+    );
     const twice = await w.sup.post(`/api/v1/child-deaths/${d.body.id}/reviews`, {
       level: 'county',
       reviewedOn: daysAgo(0),

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { sql, withScope, type ChildDeathTable, type Database, type Selectable, type Transaction } from '@fuyou/db';
+import {
+  sql,
+  withScope,
+  type ChildDeathReviewTable,
+  type ChildDeathTable,
+  type Database,
+  type Selectable,
+  type Transaction,
+} from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import { errors } from '../../platform/errors';
 import type { ModuleDeps } from '../module-deps';
@@ -35,6 +43,18 @@ export interface ChildDeathDto {
   status: string;
   submittedAt: string | null;
   version: number;
+}
+
+/** A review of a death (committee level, conclusion, the 12-cell grid's ticked cells with their notes, actions). */
+function reviewDto(r: Selectable<ChildDeathReviewTable>) {
+  return {
+    id: r.id,
+    level: r.level,
+    reviewedOn: r.reviewed_on,
+    conclusion: r.conclusion,
+    factors: r.factors,
+    actions: r.actions,
+  };
 }
 
 function toDto(r: DeathRow, name?: string): ChildDeathDto {
@@ -268,12 +288,35 @@ export function createDeathService(deps: ModuleDeps) {
             .execute(),
           q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
         ]);
+        // the page's reviews in one statement: the list shows each death's reviews with their cells' notes
+        const reviews = rows.length
+          ? await trx
+              .selectFrom('child_death_review')
+              .selectAll()
+              .where('county_code', 'in', [...new Set(rows.map((r) => r.county_code))])
+              .where(
+                'death_id',
+                'in',
+                rows.map((r) => r.id),
+              )
+              .orderBy('reviewed_on')
+              .orderBy('created_at')
+              .execute()
+          : [];
         await audit.write(trx, ctx, {
           action: 'child.death.list',
           entityType: 'child_death',
           details: { results: Number(total.n) },
         });
-        return { items: rows.map((r) => toDto(r, r.name)), total: Number(total.n), page: f.page, pageSize: f.pageSize };
+        return {
+          items: rows.map((r) => ({
+            ...toDto(r, r.name),
+            reviews: reviews.filter((v) => v.death_id === r.id).map(reviewDto),
+          })),
+          total: Number(total.n),
+          page: f.page,
+          pageSize: f.pageSize,
+        };
       });
     },
 
@@ -338,17 +381,7 @@ export function createDeathService(deps: ModuleDeps) {
           .where('death_id', '=', id)
           .orderBy('reviewed_on')
           .execute();
-        return {
-          ...toDto(d),
-          reviews: reviews.map((r) => ({
-            id: r.id,
-            level: r.level,
-            reviewedOn: r.reviewed_on,
-            conclusion: r.conclusion,
-            factors: r.factors,
-            actions: r.actions,
-          })),
-        };
+        return { ...toDto(d), reviews: reviews.map(reviewDto) };
       });
     },
 

@@ -1,15 +1,24 @@
 import { useState } from 'react';
 import { useQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Modal, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { useHasPermission } from '../../app/auth';
 import { useApiFeedback } from '../../components/api-feedback';
 import { PageHeader } from '../../components/page-header';
 import { useI18n } from '../../i18n/i18n-provider';
 import type { Page } from '../../api/types';
+import type { DeathReview } from '../maternal/maternal.api';
+import { lbl } from '../maternal/maternal-labels';
+import {
+  CONCLUSIONS,
+  LEVELS,
+  ReviewFields,
+  ReviewSummary,
+  reviewBody,
+  type ReviewFormValues,
+} from '../maternal/review-fields';
 
 interface Death {
   id: string;
@@ -22,6 +31,7 @@ interface Death {
   icd10: string;
   status: string;
   version: number;
+  reviews: (DeathReview & { id: string })[];
 }
 interface Alert {
   id: string;
@@ -34,7 +44,7 @@ interface Alert {
 
 /** 5岁以下儿童死亡报告: the cards (draft → submitted) and, for supervisors, the alerts they raised. */
 export function ChildDeathsPage() {
-  const { pick } = useI18n();
+  const { pick, lang } = useI18n();
   const qc = useQueryClient();
   const { showError } = useApiFeedback();
   const supervisor = useHasPermission('care.supervise');
@@ -54,10 +64,9 @@ export function ChildDeathsPage() {
   });
   const { applyToForm } = useApiFeedback();
   const [reviewing, setReviewing] = useState<Death | null>(null);
-  const [form] = Form.useForm<{ level: string; reviewedOn: Dayjs; conclusion: string; actions?: string }>();
+  const [form] = Form.useForm<ReviewFormValues>();
   const review = useMutation({
-    mutationFn: (v: { level: string; reviewedOn: Dayjs; conclusion: string; actions?: string }) =>
-      api.post(`/child-deaths/${reviewing?.id}/reviews`, { ...v, reviewedOn: v.reviewedOn.format('YYYY-MM-DD') }),
+    mutationFn: (v: ReviewFormValues) => api.post(`/child-deaths/${reviewing?.id}/reviews`, reviewBody(v)),
     onSuccess: () => {
       setReviewing(null);
       void qc.invalidateQueries({ queryKey: ['child-deaths'] });
@@ -107,6 +116,12 @@ export function ChildDeathsPage() {
           rowKey="id"
           loading={q.isLoading}
           dataSource={q.data?.items ?? []}
+          data-testid="child-deaths-table"
+          expandable={{
+            rowExpandable: (d) => d.reviews.length > 0,
+            expandedRowRender: (d) =>
+              d.reviews.map((r) => <ReviewSummary key={r.id} review={r} testId="child-death-review-summary" />),
+          }}
           columns={[
             {
               title: pick('儿童', 'Child'),
@@ -122,8 +137,24 @@ export function ChildDeathsPage() {
                 d.status === 'submitted' ? (
                   <>
                     <Tag color="green">{pick('已上报', 'Submitted')}</Tag>
+                    {d.reviews.map((r) => (
+                      <Tag key={r.id} color="blue" data-testid="child-death-reviewed">
+                        {lbl(LEVELS, r.level, lang)} · {lbl(CONCLUSIONS, r.conclusion, lang)}
+                      </Tag>
+                    ))}
                     {supervisor && (
-                      <Button size="small" onClick={() => setReviewing(d)}>
+                      <Button
+                        size="small"
+                        data-testid="child-death-review"
+                        onClick={() => {
+                          // the next level that has not reviewed the death yet
+                          const done = new Set(d.reviews.map((r) => r.level));
+                          const next = Object.keys(LEVELS).find((l) => !done.has(l)) ?? 'province';
+                          form.resetFields();
+                          form.setFieldsValue({ level: next, reviewedOn: dayjs() });
+                          setReviewing(d);
+                        }}
+                      >
                         {pick('评审', 'Review')}
                       </Button>
                     )}
@@ -142,41 +173,12 @@ export function ChildDeathsPage() {
         title={pick('死亡评审', 'Death review')}
         onCancel={() => setReviewing(null)}
         onOk={() => form.submit()}
+        okButtonProps={{ 'data-testid': 'child-death-review-save' } as Record<string, string>}
         confirmLoading={review.isPending}
+        width={760}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ level: 'county', reviewedOn: dayjs() }}
-          onFinish={(v) => review.mutate(v)}
-        >
-          <Form.Item name="level" label={pick('评审级别', 'Level')}>
-            <Select
-              options={[
-                { value: 'county', label: pick('县级', 'County') },
-                { value: 'city', label: pick('市级', 'City') },
-                { value: 'province', label: pick('省级', 'Province') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="reviewedOn" label={pick('评审日期', 'Date')}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="conclusion" label={pick('评审结论', 'Conclusion')} rules={[{ required: true }]}>
-            <Select
-              options={[
-                { value: 'avoidable', label: pick('可避免', 'Avoidable') },
-                {
-                  value: 'conditionally_avoidable',
-                  label: pick('创造条件可避免', 'Avoidable if conditions are created'),
-                },
-                { value: 'unavoidable', label: pick('不可避免', 'Unavoidable') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="actions" label={pick('改进措施', 'Actions')}>
-            <Input.TextArea />
-          </Form.Item>
+        <Form form={form} layout="vertical" onFinish={(v) => review.mutate(v)}>
+          <ReviewFields />
         </Form>
       </Modal>
     </>

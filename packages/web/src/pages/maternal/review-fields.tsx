@@ -1,5 +1,5 @@
 /**
- * The death review fields shared by the maternal and perinatal death reviews (REFERENCE §4, issue #3 §9): the
+ * The death review fields shared by the maternal, perinatal and under-5 death reviews (REFERENCE §4, issue #3 §9): the
  * committee level, date, conclusion, the 12-cell grid of contributing factors with a note on each ticked cell, the
  * actions; and a read-only summary of a review made.
  */
