@@ -568,6 +568,7 @@ export function createDeathService(
           )
           .select([
             'b.id as id',
+            'b.county_code as county_code',
             'b.outcome as outcome',
             'b.birth_order as birth_order',
             'b.sex as sex',
@@ -624,7 +625,7 @@ export function createDeathService(
         );
         const reviews = await perinatalReviewsOf(
           trx,
-          rows.filter((r) => r.outcome !== 'live_birth').map((r) => r.id),
+          rows.filter((r) => r.outcome !== 'live_birth'),
         );
         const items = rows.flatMap((r) => {
           const weeks = Math.floor(r.ga_days / 7);

@@ -49,17 +49,25 @@ export function isPerinatalStillbirth(outcome: string, gaDays: number, weightG: 
   return r.ok && r.value.perinatal;
 }
 
-/** The reviews of the given birth outcomes, each outcome's in level order (county, city, province). */
+/**
+ * The reviews of the given birth outcomes (keyed by county and id: the table's key starts with the county), each
+ * outcome's in level order (county, city, province).
+ */
 export async function perinatalReviewsOf(
   trx: Transaction<Database>,
-  birthOutcomeIds: string[],
+  outcomes: readonly { county_code: string; id: string }[],
 ): Promise<Map<string, PerinatalReviewDto[]>> {
   const out = new Map<string, PerinatalReviewDto[]>();
-  if (!birthOutcomeIds.length) return out;
+  if (!outcomes.length) return out;
   const rows = await trx
     .selectFrom('perinatal_death_review')
     .selectAll()
-    .where('birth_outcome_id', 'in', birthOutcomeIds)
+    .where('county_code', 'in', [...new Set(outcomes.map((o) => o.county_code))])
+    .where(
+      'birth_outcome_id',
+      'in',
+      outcomes.map((o) => o.id),
+    )
     .execute();
   rows.sort((a, b) => REVIEW_LEVELS.indexOf(a.level) - REVIEW_LEVELS.indexOf(b.level));
   for (const r of rows) {
@@ -104,7 +112,8 @@ export function createPerinatalReviewService(deps: ModuleDeps) {
   async function readReviews(ctx: AuthContext, birthOutcomeId: string, level?: Level) {
     return withScope(db, ctx, async (trx) => {
       const b = await outcomeOf(trx, birthOutcomeId);
-      const reviews = (await perinatalReviewsOf(trx, [birthOutcomeId])).get(birthOutcomeId) ?? [];
+      const reviews =
+        (await perinatalReviewsOf(trx, [{ county_code: b.county_code, id: birthOutcomeId }])).get(birthOutcomeId) ?? [];
       await audit.write(trx, ctx, {
         action: 'maternal.perinatal.review.read',
         entityType: 'birth_outcome',
