@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login.page';
 import { daysAgo, MaternalPages } from './pages/maternal.page';
+import { chooseOption } from './pages/widgets';
 
 // A stillbirth at 32 weeks recorded at delivery (through the API, as the delivery form is tested elsewhere) is
 // pending on the perinatal deaths tab; the county supervisor reviews it in the dialog and the row shows reviewed.
@@ -79,8 +80,11 @@ test('the county supervisor reviews a stillbirth recorded at delivery', async ({
     await expect(m.byTest('perinatal-review-mode')).toHaveText('新增市级评审');
     await expect(m.byTest('perinatal-other-levels')).toContainText('医疗保健系统·知识技能：胎心监护异常未及时处理');
     // back at the county level the form holds the county review again, the note in its cell
-    await dialog.getByLabel('评审级别').click({ force: true }); // the level chosen covers the input
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县级' }).click();
+    await chooseOption(
+      page,
+      dialog.locator('.ant-form-item', { hasText: '评审级别' }).locator('.ant-select-selector'),
+      '县级',
+    );
     await expect(m.byTest('perinatal-review-mode')).toHaveText('修改县级评审（第1版）');
     await expect(dialog.getByLabel('医疗保健系统·知识技能：情况说明')).toHaveValue('胎心监护异常未及时处理');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Picks a region in an antd cascader by the names along its path (e.g. 浙江省, 舟山市, 定海区). */
 export async function chooseCascader(page: Page, picker: Locator, names: string[]) {
@@ -18,8 +18,15 @@ export async function chooseCascader(page: Page, picker: Locator, names: string[
   await dropdown.first().waitFor({ state: 'hidden' });
 }
 
-/** Picks an option of an antd select by its visible text. */
+/**
+ * Picks an option of an antd select by its visible text. A click that lands while a dialog is still opening can
+ * leave the dropdown shut (seen in CI), so the select is clicked again until the option shows.
+ */
 export async function chooseOption(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await expect(async () => {
+    if (!(await item.isVisible())) await select.click();
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await item.click();
 }
