@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { withScope } from './connection';
+import { parallelCapacity, withScope, withScopeParallel } from './connection';
 import { openTestDatabase, type TestDatabase } from './testing';
 
 let t: TestDatabase;
@@ -77,5 +77,93 @@ describe('withScope: begin and scope in one query, commit and flush in one', () 
     ).rejects.toThrow(/duplicate key|scope_deferred_u/);
     const n = await sql<{ n: number }>`select count(*)::int as n from scope_deferred`.execute(t.db);
     expect(n.rows[0]!.n).toBe(0);
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('withScopeParallel: several connections, one snapshot (PostgreSQL)', () => {
+  it("runs the works at once, each under fuyou_app with the scope, all reading the first one's snapshot", async () => {
+    const pdb = t.parallelDb!;
+    await sql`create table if not exists parallel_probe (id int primary key)`.execute(t.db);
+    await sql`grant select on parallel_probe to fuyou_app`.execute(t.db);
+    await sql`truncate parallel_probe`.execute(t.db);
+    await sql`insert into parallel_probe values (1)`.execute(t.db);
+    let release!: () => void;
+    const inserted = new Promise<void>((r) => (release = r));
+    const count = async (trx: Parameters<Parameters<typeof withScope>[2]>[0]) => {
+      const r = await sql<{ n: number; role: string; counties: string; pid: number }>`select count(*)::int as n,
+        current_user as role, current_setting('fuyou.counties') as counties, pg_backend_pid() as pid
+        from parallel_probe`.execute(trx);
+      return r.rows[0]!;
+    };
+    const results = await withScopeParallel(pdb, { counties: ['330902'], userId: 'u1' }, [
+      async (trx) => {
+        // committed by another session after every transaction of the call has its snapshot
+        await sql`insert into parallel_probe values (2)`.execute(t.db);
+        release();
+        return count(trx);
+      },
+      async (trx) => {
+        // waits for the first work: were the works run one after the other, this would never end
+        await inserted;
+        return count(trx);
+      },
+      async (trx) => {
+        await inserted;
+        return count(trx);
+      },
+    ]);
+    expect(results.map((r) => r.n)).toEqual([1, 1, 1]);
+    expect(new Set(results.map((r) => r.role))).toEqual(new Set(['fuyou_app']));
+    expect(new Set(results.map((r) => r.counties))).toEqual(new Set(['330902']));
+    expect(new Set(results.map((r) => r.pid)).size).toBe(3);
+    // outside, the row is there
+    const after = await sql<{ n: number }>`select count(*)::int as n from parallel_probe`.execute(t.db);
+    expect(after.rows[0]!.n).toBe(2);
+  });
+
+  it('is read-only, and a failing work fails the call while every connection goes back to the pool', async () => {
+    const pdb = t.parallelDb!;
+    for (let round = 0; round < 6; round++) {
+      await expect(
+        withScopeParallel(pdb, { counties: ['330902'] }, [
+          async (trx) => (await sql<{ one: number }>`select 1 as one`.execute(trx)).rows[0]!.one,
+          async (trx) => {
+            await sql`insert into parallel_probe values (${100 + round})`.execute(trx);
+            return 0;
+          },
+        ]),
+      ).rejects.toThrow(/read-only|permission denied/);
+    }
+    // the pool (4 connections) still serves a call that needs all of them
+    const ones = await withScopeParallel(
+      pdb,
+      { counties: [] },
+      [1, 2, 3, 4].map((k) => async (trx) => (await sql<{ k: number }>`select ${k}::int as k`.execute(trx)).rows[0]!.k),
+    );
+    expect(ones).toEqual([1, 2, 3, 4]);
+  });
+
+  it('calls at once that need more connections than the pool has wait their turn instead of blocking each other', async () => {
+    const pdb = t.parallelDb!;
+    expect(parallelCapacity(pdb)).toBe(4);
+    // 5 calls of 3 works on a pool of 4: taking connections one by one, two calls would hold 2 + 2 and wait for ever
+    const calls = [0, 1, 2, 3, 4].map((c) =>
+      withScopeParallel(
+        pdb,
+        { counties: [] },
+        [0, 1, 2].map((k) => async (trx) => {
+          await sql`select pg_sleep(0.05)`.execute(trx);
+          return c * 10 + k;
+        }),
+      ),
+    );
+    expect(await Promise.all(calls)).toEqual([0, 1, 2, 3, 4].map((c) => [c * 10, c * 10 + 1, c * 10 + 2]));
+    await expect(
+      withScopeParallel(
+        pdb,
+        { counties: [] },
+        [1, 2, 3, 4, 5].map(() => async () => 0),
+      ),
+    ).rejects.toThrow(/pool of 4/);
   });
 });

@@ -14,6 +14,13 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Human-readable description without secrets (for logs and the health endpoint). */
   description: string;
+  /**
+   * PostgreSQL only: a second, small pool for read-only work split over several connections at once (the indicator
+   * engine's counts, {@link withScopeParallel}). It is separate from `db`'s pool so that requests holding `db`'s
+   * connections while they wait for these can never take all of them (no pool deadlock). Undefined on PGlite,
+   * which serves one connection.
+   */
+  parallelDb?: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -25,6 +32,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Size of the pg pool. */
   poolSize?: number;
+  /** Size of the pool of {@link DatabaseHandle.parallelDb} (default 4; connections are opened when first used). */
+  parallelPoolSize?: number;
 }
 
 // DATE stays a 'YYYY-MM-DD' string in both drivers; int8 and numeric become numbers (counts and measurements
@@ -50,12 +59,20 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // client and opens a new one for the next query, so there is nothing else to do.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const parallelSize = options.parallelPoolSize ?? 4;
+    const parallelPool = new pg.Pool({ connectionString: options.databaseUrl, max: parallelSize, types: pgTypes });
+    parallelPool.on('error', () => {});
+    const parallelDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: parallelPool }) });
+    parallelSlots.set(parallelDb, new Slots(parallelSize));
     const url = new URL(options.databaseUrl);
     return {
       db,
+      parallelDb,
       kind: 'postgres',
       description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
-      close: () => db.destroy(),
+      close: async () => {
+        await Promise.all([db.destroy(), parallelDb.destroy()]);
+      },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -143,4 +160,118 @@ export async function withScope<T>(
     }
     return result;
   });
+}
+
+/**
+ * Runs each of `works` in its own read-only transaction on its own connection of `db`, all at once, under the role
+ * fuyou_app and the given scope, and all reading ONE snapshot: the first transaction (repeatable read) exports its
+ * snapshot and the others import it before their first query (`SET TRANSACTION SNAPSHOT`, as pg_dump's parallel
+ * workers do). So counts split over several connections add up as if one statement had made them: a record
+ * committed meanwhile is in all of them or in none. Resolves to the works' results in order; if one fails, the
+ * others still end (rolled back) and the first error is thrown. `db` should be a pool that the works' callers do
+ * not hold connections of ({@link DatabaseHandle.parallelDb}).
+ */
+export async function withScopeParallel<T>(
+  db: Kysely<Database>,
+  scope: TransactionScope,
+  works: readonly ((trx: Transaction<Database>) => Promise<T>)[],
+): Promise<T[]> {
+  // every connection a call needs is reserved before it takes the first: two calls each holding some connections
+  // of a full pool while waiting for more would wait for ever
+  const slots = parallelSlots.get(db);
+  if (!slots) return runParallel(db, scope, works);
+  if (works.length > slots.size)
+    throw new Error(`withScopeParallel: ${works.length} works for a pool of ${slots.size}`);
+  await slots.take(works.length);
+  try {
+    return await runParallel(db, scope, works);
+  } finally {
+    slots.give(works.length);
+  }
+}
+
+/** The connections of a parallel pool not yet reserved, handed out first come, first served. */
+class Slots {
+  private free: number;
+  private readonly waiting: { n: number; go: () => void }[] = [];
+  constructor(readonly size: number) {
+    this.free = size;
+  }
+  take(n: number): Promise<void> {
+    if (!this.waiting.length && this.free >= n) {
+      this.free -= n;
+      return Promise.resolve();
+    }
+    return new Promise((go) => this.waiting.push({ n, go }));
+  }
+  give(n: number): void {
+    this.free += n;
+    while (this.waiting[0] && this.waiting[0].n <= this.free) {
+      const w = this.waiting.shift()!;
+      this.free -= w.n;
+      w.go();
+    }
+  }
+}
+const parallelSlots = new WeakMap<Kysely<Database>, Slots>();
+
+/** The largest number of works one {@link withScopeParallel} call on `db` may have (undefined: not a parallel pool). */
+export function parallelCapacity(db: Kysely<Database>): number | undefined {
+  return parallelSlots.get(db)?.size;
+}
+
+async function runParallel<T>(
+  db: Kysely<Database>,
+  scope: TransactionScope,
+  works: readonly ((trx: Transaction<Database>) => Promise<T>)[],
+): Promise<T[]> {
+  const setScope =
+    `select set_config('role', 'fuyou_app', true), ` +
+    `set_config('fuyou.counties', ${literal(scope.counties.join(','))}, true), ` +
+    `set_config('fuyou.user_id', ${literal(scope.userId ?? '')}, true)`;
+  const conns: Transaction<Database>[] = [];
+  // the connections are taken one inside the other (each is held while its callback runs) and the works started
+  // when the last is held; the first exports the snapshot before the others begin
+  const open = async (i: number, snapshot: string | null): Promise<T[]> =>
+    db.connection().execute(async (conn) => {
+      const trx = conn as unknown as Transaction<Database>;
+      let began = false;
+      try {
+        if (i === 0) {
+          await sql.raw(`begin isolation level repeatable read read only; ${setScope}`).execute(conn);
+          began = true;
+          const r = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(conn);
+          snapshot = r.rows[0]!.id;
+        } else {
+          began = true;
+          await sql
+            .raw(
+              `begin isolation level repeatable read read only; set transaction snapshot ${literal(snapshot!)}; ${setScope}`,
+            )
+            .execute(conn);
+        }
+        conns.push(trx);
+        const results =
+          i + 1 < works.length ? await open(i + 1, snapshot) : await settleAll(works.map((w, j) => () => w(conns[j]!)));
+        await sql.raw('commit').execute(conn);
+        return results;
+      } catch (e) {
+        if (began)
+          await sql
+            .raw('rollback')
+            .execute(conn)
+            .catch(() => undefined);
+        throw e;
+      }
+    });
+  if (works.length === 0) return [];
+  return open(0, null);
+}
+
+/** Runs every task, waits for all of them, then throws the first error if any failed. */
+async function settleAll<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const settled = await Promise.allSettled(tasks.map((t) => t()));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }

@@ -10,9 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorMeasures } from '@fuyou/core';
-import { withScope } from '@fuyou/db';
+import { withScope, withScopeParallel, type Database, type Transaction } from '@fuyou/db';
 import { startTestServer, type Client, type TestServer } from '../../testing';
-import { countMeasures, createTableCheck } from './engine';
+import { countMeasures, createTableCheck, type GroupBy, type ParallelCounts } from './engine';
 import { caseExpectation, caseLabel, casesOf, caseUrl } from './indicator-cases.fixtures';
 import { insertRow, Population } from './indicators.fixtures';
 import { BASES, baseMeasures, type Basis } from './measures/index';
@@ -269,7 +269,11 @@ describe('hand-counted catalogue cases (indicator-cases.fixtures.ts) through the
 });
 
 describe('rollups', () => {
-  async function countAll(counties: string[], basis: Basis) {
+  async function countAll(
+    counties: string[],
+    basis: Basis,
+    opts: { groupBy?: GroupBy; parallel?: (trx: Transaction<Database>) => ParallelCounts } = {},
+  ) {
     const ids = [...new Set([...indicatorMeasures.map((m) => m.id), ...baseMeasures.keys()])];
     return withScope(s.db.db, { counties: CITY_COUNTIES }, (trx) =>
       countMeasures(
@@ -280,12 +284,54 @@ describe('rollups', () => {
           scope: CITY_COUNTIES,
           ...RY,
           basis,
+          groupBy: opts.groupBy ?? 'county',
           factKey: s.app.services.crypto.factPads(),
         },
         createTableCheck(),
+        opts.parallel?.(trx),
       ),
     );
   }
+
+  // split over connections at once on PostgreSQL (the server's way); on PGlite, which has one connection, the same
+  // split statements one after the other in the caller's transaction
+  const statementsRun: number[] = [];
+  const split =
+    (ways: number) =>
+    (trx: Transaction<Database>): ParallelCounts => ({
+      ways,
+      run: async (works) => {
+        statementsRun.push(works.length);
+        if (s.db.parallelDb) return withScopeParallel(s.db.parallelDb, { counties: CITY_COUNTIES }, works);
+        const out = [];
+        for (const w of works) out.push(await w(trx));
+        return out;
+      },
+    });
+
+  it.each(BASES.flatMap((b) => [2, 3].map((ways) => [b, ways] as const)))(
+    'by %s, split into %i statements: every count as in one statement, by county and by institution',
+    async (basis, ways) => {
+      for (const groupBy of ['county', 'institution'] as const) {
+        statementsRun.length = 0;
+        const one = await countAll(CITY_COUNTIES, basis, { groupBy });
+        const many = await countAll(CITY_COUNTIES, basis, { groupBy, parallel: split(ways) });
+        expect(statementsRun).toEqual([ways]);
+        expect([...many.keys()].sort()).toEqual([...one.keys()].sort());
+        for (const [id, c] of one) {
+          const m = many.get(id)!;
+          expect([basis, groupBy, id, m.status, m.total, [...m.byKey].sort()]).toEqual([
+            basis,
+            groupBy,
+            id,
+            c.status,
+            c.total,
+            [...c.byKey].sort(),
+          ]);
+        }
+      }
+    },
+  );
 
   it.each(BASES)('by %s: for every count, the sum over the counties equals the city', async (basis) => {
     const city = await countAll(CITY_COUNTIES, basis);

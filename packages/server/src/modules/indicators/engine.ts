@@ -170,6 +170,73 @@ function aggregateBranch(index: number, counts: Fragment): Fragment {
 }
 
 /**
+ * Runs count statements on several connections at once, all reading one snapshot (the server gives
+ * `withScopeParallel` over the database's parallel pool), so that counts made apart still add up.
+ */
+export interface ParallelCounts {
+  /** At most this many statements (1: one statement, as without it). */
+  ways: number;
+  run<T>(works: ((trx: Transaction<Database>) => Promise<T>)[]): Promise<T[]>;
+}
+
+/** One branch of the count statement: its SQL, the shared row sets it reads and its relative cost. */
+export interface CountBranch {
+  index: number;
+  weight: number;
+  shared: readonly string[];
+  sql: Fragment;
+}
+
+/**
+ * Relative cost of a base's branch, measured on the county bench (report year 2025, `EXPLAIN ANALYZE` of the count
+ * statement by `bench/src/recompute-profile.ts`, ms): only used to deal the branches evenly over connections.
+ * A shared row set costs as much again as the heaviest branch reading it (the period's check-ups: ~85 ms).
+ */
+const BRANCH_WEIGHT: Record<string, number> = {
+  delivered: 130,
+  children: 90,
+  births: 80,
+  under5_measured: 65,
+  cancer_interval: 40,
+  infant_feeding: 20,
+  cancer_in_period: 15,
+  prenatal_high_risk: 15,
+};
+const SHARED_WEIGHT = 85;
+
+/**
+ * Deals branches into at most `ways` statements of about equal cost: branches that read a shared row set stay in
+ * one statement (the set is materialized once per statement), and the groups go, heaviest first, to the lightest
+ * statement so far. Keeps the branches' order inside each statement; empty statements are dropped.
+ */
+export function splitBranches<B extends Pick<CountBranch, 'index' | 'weight' | 'shared'>>(
+  branches: readonly B[],
+  ways: number,
+): B[][] {
+  // groups: connected by the shared row sets they read
+  const groups: { branches: B[]; keys: Set<string>; weight: number }[] = [];
+  for (const b of branches) {
+    const touching = groups.filter((g) => b.shared.some((k) => g.keys.has(k)));
+    const merged = { branches: [b], keys: new Set(b.shared), weight: b.weight };
+    for (const g of touching) {
+      merged.branches.push(...g.branches);
+      g.keys.forEach((k) => merged.keys.add(k));
+      merged.weight += g.weight;
+      groups.splice(groups.indexOf(g), 1);
+    }
+    groups.push(merged);
+  }
+  for (const g of groups) g.weight += g.keys.size * SHARED_WEIGHT;
+  const bins = Array.from({ length: Math.max(1, ways) }, () => ({ branches: [] as B[], weight: 0 }));
+  for (const g of [...groups].sort((a, b) => b.weight - a.weight)) {
+    const lightest = bins.reduce((m, x) => (x.weight < m.weight ? x : m));
+    lightest.branches.push(...g.branches);
+    lightest.weight += g.weight;
+  }
+  return bins.filter((x) => x.branches.length).map((x) => [...x.branches].sort((a, b) => a.index - b.index));
+}
+
+/**
  * Counts measures. Unknown ids throw (a programming error); unavailable measures (listed, or reading a missing
  * table) come back with status 'unavailable' and no counts.
  */
@@ -177,6 +244,7 @@ export async function countMeasures(
   trx: Transaction<Database>,
   req: CountRequest,
   missingTables: TableCheck,
+  parallel?: ParallelCounts,
 ): Promise<Map<string, MeasureCount>> {
   // A base's pass has one expression and sub-plan per measure: PostgreSQL's JIT then spends seconds compiling
   // (measured: 10.1 s of JIT for a 0.85 s count over a county's deliveries). The counts are index probes, not
@@ -253,32 +321,57 @@ export async function countMeasures(
   }
   // ONE statement for every base and aggregate of the request: the period row sets that several bases read
   // (`readShared`, e.g. the period's check-ups) are materialized once and shared, and the whole request is one
-  // round trip. Each branch returns its counts per county (or county and institution) in measure order.
+  // round trip. Each branch returns its counts per county (or county and institution) in measure order. With
+  // `parallel`, the branches are dealt into up to `ways` statements run at once on their own connections over one
+  // snapshot (branches that share a row set stay together), so a count uses the server's cores.
   const shared = new Map<string, Fragment>();
-  const share = (key: string, rows: Fragment) => {
+  const usedBy = new Map<number, Set<string>>();
+  const shareFor = (branch: number) => (key: string, rows: Fragment) => {
     if (!shared.has(key)) shared.set(key, rows);
+    const used = usedBy.get(branch) ?? new Set<string>();
+    used.add(key);
+    usedBy.set(branch, used);
     return sql.ref(key);
   };
   const groupList = [...groups.values()];
-  const branches = [
-    ...groupList.map((g, i) => baseBranch(i, g.baseId, g.measures, { ...contextOf(req, g.basis), share }, groupBy)),
-    ...aggregates.map((a, i) => aggregateBranch(groupList.length + i, a.counts)),
-  ];
+  const branches: CountBranch[] = [
+    ...groupList.map((g, i) => ({
+      index: i,
+      weight: BRANCH_WEIGHT[g.baseId] ?? 1,
+      sql: baseBranch(i, g.baseId, g.measures, { ...contextOf(req, g.basis), share: shareFor(i) }, groupBy),
+    })),
+    ...aggregates.map((a, i) => ({
+      index: groupList.length + i,
+      weight: 1,
+      sql: aggregateBranch(groupList.length + i, a.counts),
+    })),
+  ].map((b) => ({ ...b, shared: [...(usedBy.get(b.index) ?? [])] }));
   if (branches.length) {
-    const withClause = shared.size
-      ? sql`with ${sql.join([...shared].map(([k, rows]) => sql`${sql.ref(k)} as materialized (${rows})`))} `
-      : sql``;
-    const r = await sql<{
-      g: number;
-      county_code: string;
-      institution_id: string | null;
-      n: string;
-    }>`${withClause}${sql.join(
-      branches.map((b) => sql`(${b})`),
-      sql` union all `,
-    )}`.execute(trx);
+    type Row = { g: number; county_code: string; institution_id: string | null; n: string };
+    const statement = (part: readonly CountBranch[]) => {
+      const keys = [...new Set(part.flatMap((b) => b.shared))];
+      const withClause = keys.length
+        ? sql`with ${sql.join(keys.map((k) => sql`${sql.ref(k)} as materialized (${shared.get(k)!})`))} `
+        : sql``;
+      return sql<Row>`${withClause}${sql.join(
+        part.map((b) => sql`(${b.sql})`),
+        sql` union all `,
+      )}`;
+    };
+    const parts = parallel && parallel.ways > 1 ? splitBranches(branches, parallel.ways) : [branches];
+    const rows: Row[] =
+      parts.length > 1
+        ? (
+            await parallel!.run(
+              parts.map((part) => async (other: Transaction<Database>) => {
+                await sql`set local jit = off`.execute(other);
+                return (await statement(part).execute(other)).rows;
+              }),
+            )
+          ).flat()
+        : (await statement(branches).execute(trx)).rows;
     const byBranch = new Map<number, { county_code: string; institution_id: string | null; n: number[] }[]>();
-    for (const row of r.rows) {
+    for (const row of rows) {
       const list = byBranch.get(Number(row.g)) ?? [];
       list.push({ county_code: row.county_code, institution_id: row.institution_id, n: JSON.parse(row.n) as number[] });
       byBranch.set(Number(row.g), list);

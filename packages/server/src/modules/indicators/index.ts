@@ -17,7 +17,13 @@ import { createSummonsService } from './summons.service';
 /** Services of the indicators module. */
 export function createIndicatorsServices(deps: ModuleDeps) {
   const targets = createTargetsService({ db: deps.db, audit: deps.audit, regions: deps.regions });
-  const engine = createIndicatorService({ db: deps.db, regions: deps.regions, targets, crypto: deps.crypto });
+  const engine = createIndicatorService({
+    db: deps.db,
+    regions: deps.regions,
+    targets,
+    crypto: deps.crypto,
+    ...(deps.database.parallelDb ? { parallelDb: deps.database.parallelDb } : {}),
+  });
   const drilldown = createDrilldownService({
     db: deps.db,
     audit: deps.audit,

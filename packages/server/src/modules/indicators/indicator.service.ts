@@ -14,13 +14,21 @@ import {
   type IndicatorDefinition,
   type SmallNumberWarning,
 } from '@fuyou/core';
-import { withScope, type Database, type Kysely, type Transaction } from '@fuyou/db';
+import { availableParallelism } from 'node:os';
+import {
+  parallelCapacity,
+  withScope,
+  withScopeParallel,
+  type Database,
+  type Kysely,
+  type Transaction,
+} from '@fuyou/db';
 import type { AuthContext } from '../../platform/context';
 import type { FieldCrypto } from '../../platform/crypto';
 import { errors } from '../../platform/errors';
 import type { RegionIndex } from '../../platform/regions';
 import { CountCache, DEFAULT_FRESH_MS } from './count-cache';
-import { countMeasures, createTableCheck, type GroupBy, type MeasureCount } from './engine';
+import { countMeasures, createTableCheck, type GroupBy, type MeasureCount, type ParallelCounts } from './engine';
 import { periodInfo, scopedRegion, unknownIndicator, type PeriodInfo } from './indicators.common';
 import type { Basis } from './measures/index';
 import type { TargetsService } from './targets.service';
@@ -93,6 +101,24 @@ function defaultBasis(def: IndicatorDefinition): Basis {
   return 'residence';
 }
 
+/**
+ * How a count is split over connections: `FUYOU_COUNT_PARALLEL` statements at most (default: the cores, at most the
+ * parallel pool's size; 1 turns it off). Each runs under the caller's scope; all read one snapshot.
+ */
+function parallelCounts(parallelDb: Kysely<Database> | undefined) {
+  if (!parallelDb) return undefined;
+  const asked = Number(process.env.FUYOU_COUNT_PARALLEL);
+  const ways = Math.min(
+    Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism(),
+    parallelCapacity(parallelDb) ?? 1,
+  );
+  if (ways <= 1) return undefined;
+  return (ctx: AuthContext): ParallelCounts => ({
+    ways,
+    run: (works) => withScopeParallel(parallelDb, ctx, works),
+  });
+}
+
 /** The indicators service (the live engine with its cache). */
 export function createIndicatorService(deps: {
   db: Kysely<Database>;
@@ -100,8 +126,11 @@ export function createIndicatorService(deps: {
   targets: TargetsService;
   crypto: FieldCrypto;
   freshMs?: number;
+  /** The database's parallel pool (PostgreSQL): a count is then split over several connections at once. */
+  parallelDb?: Kysely<Database>;
 }) {
   const { db, regions, targets } = deps;
+  const parallel = parallelCounts(deps.parallelDb);
   const envMs = Number(process.env.FUYOU_INDICATOR_CACHE_MS);
   const cache = new CountCache(
     deps.freshMs ??
@@ -150,6 +179,7 @@ export function createIndicatorService(deps: {
           factKey: deps.crypto.factPads(),
         },
         tableCheck,
+        parallel?.(ctx),
       );
       for (const id of missing) {
         const c = fresh.get(id);
