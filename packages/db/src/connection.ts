@@ -110,7 +110,30 @@ export function auditEventWritten(trx: Transaction<Database>): void {
   audited.add(trx);
 }
 
-/** A string as an SQL literal that means the same whatever `standard_conforming_strings` says (an E'' string). */
+/** Transactions of {@link withScope}, and the work each asked to run once it has committed. */
+const afterCommitWork = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `fn` after the {@link withScope} transaction `trx` has committed and its connection has gone back to the
+ * pool, before withScope returns: withScope resolves only when every such `fn` has, and rejects with the first
+ * error of one (the transaction stays committed). Nothing runs when the transaction rolls back. Used by the
+ * server's audit writer to record reads in a shared batch (issue #7). Throws when `trx` is not a withScope
+ * transaction, since `fn` would never run.
+ */
+export function afterCommit(trx: Transaction<Database>, fn: () => Promise<void>): void {
+  const work = afterCommitWork.get(trx);
+  if (!work) throw new Error('afterCommit: not a transaction of withScope');
+  work.push(fn);
+}
+
+/**
+ * A string as an SQL literal that means the same whatever `standard_conforming_strings` says (an E'' string), for
+ * the text of a simple-protocol query (several statements, no parameters). Throws on NUL, which text cannot hold.
+ */
+export function sqlLiteral(v: string | null): string {
+  return v === null ? 'null' : literal(v);
+}
+
 function literal(v: string): string {
   if (v.includes('\0')) throw new Error('NUL in a scope value');
   return `E'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -129,6 +152,9 @@ function literal(v: string): string {
  * for the link only); the same query that commits then writes one more WAL record synchronously, which flushes
  * everything before it, the transaction's commit included, so that nothing audited is answered before it is on
  * disk. Many transactions share one flush this way. A failed commit stops that query before the flush.
+ *
+ * Work registered with {@link afterCommit} runs after the commit, once the connection is released, and withScope
+ * returns only when it is done.
  */
 export async function withScope<T>(
   db: Kysely<Database>,
@@ -139,10 +165,12 @@ export async function withScope<T>(
     `begin; select set_config('role', 'fuyou_app', true), ` +
     `set_config('fuyou.counties', ${literal(scope.counties.join(','))}, true), ` +
     `set_config('fuyou.user_id', ${literal(scope.userId ?? '')}, true), set_config('fuyou.audit_flush', 'client', true)`;
-  return db.connection().execute(async (conn) => {
+  const work: (() => Promise<void>)[] = [];
+  const out = await db.connection().execute(async (conn) => {
     // the connection is the transaction's for its whole life; a Transaction is a Kysely bound to one connection
     // that refuses to start another transaction, which nothing here does
     const trx = conn as unknown as Transaction<Database>;
+    afterCommitWork.set(trx, work);
     await sql.raw(begin).execute(conn);
     let result: T;
     try {
@@ -152,13 +180,37 @@ export async function withScope<T>(
         .execute(conn);
     } catch (e) {
       // after an error in the work, or a commit that failed (which has ended the transaction already)
-      await sql
-        .raw('rollback')
-        .execute(conn)
-        .catch(() => undefined);
+      await rollbackQuietly(conn);
       throw e;
     }
     return result;
+  });
+  // after the connection is released: the work may need a connection of the same pool (a full pool of callers
+  // waiting here for work that waits for a connection would never finish)
+  if (work.length) await Promise.all(work.map((f) => f()));
+  return out;
+}
+
+function rollbackQuietly(conn: Kysely<Database>): Promise<unknown> {
+  return sql
+    .raw('rollback')
+    .execute(conn)
+    .catch(() => undefined);
+}
+
+/**
+ * Sends `text`, several statements that begin and end their own transaction, as one simple-protocol query (one
+ * round trip) on a connection of its own. An error stops the query where it happened, so the transaction is then
+ * rolled back before the connection goes back to the pool.
+ */
+export async function executeScript(db: Kysely<Database>, text: string): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    try {
+      await sql.raw(text).execute(conn);
+    } catch (e) {
+      await rollbackQuietly(conn);
+      throw e;
+    }
   });
 }
 

@@ -59,7 +59,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   }
   const regions = await createRegionIndex(database.db);
   const crypto = createFieldCrypto(opts.keys);
-  const audit = createAuditWriter();
+  const audit = createAuditWriter(database.db);
   const auth = createAuthService({ db: database.db, audit, config, crypto, regions });
   const services = createServices({ db: database.db, audit, config, crypto, regions, auth, database });
   (app as unknown as App).services = services;

@@ -192,7 +192,7 @@ export function createWorklistService(deps: ModuleDeps) {
             }));
         }
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'child.worklist',
           entityType: 'child_profile',
           details: { filter: f, results: total },

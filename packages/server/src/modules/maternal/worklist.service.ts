@@ -313,7 +313,7 @@ export function createWorklistService(deps: ModuleDeps) {
     async worklist(ctx: AuthContext, f: MaternalWorklistFilter): Promise<MaternalWorklist> {
       return withScope(db, ctx, async (trx) => {
         const list = await storedWorklist(trx, ctx, f, today(), new Date());
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'maternal.worklist',
           entityType: 'pregnancy',
           details: { filter: f, counts: list.counts },

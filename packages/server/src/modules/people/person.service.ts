@@ -267,7 +267,7 @@ export function createPersonService(deps: {
           personRepo.children(trx, id),
           row.mother_id ? personRepo.byId(trx, row.mother_id) : Promise.resolve(undefined),
         ]);
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'person.read',
           entityType: 'person',
           entityId: id,
@@ -298,7 +298,7 @@ export function createPersonService(deps: {
           kind = 'name';
         }
         const { rows, total } = await personRepo.search(trx, filter, page, pageSize);
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'person.search',
           entityType: 'person',
           details: { kind, results: total },
@@ -425,7 +425,7 @@ export function createPersonService(deps: {
       return withScope(db, ctx, async (trx) => {
         const row = await loadOr404(trx, id);
         const enc = field === 'idNumber' ? row.id_number_enc : row.phone_enc;
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'person.reveal',
           entityType: 'person',
           entityId: id,
