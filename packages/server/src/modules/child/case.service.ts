@@ -24,7 +24,7 @@ import {
   type PersonRow,
 } from './child.common';
 import type { CaseCloseInput, CaseFollowupInput, CaseLedgerFilter, referralSchema } from './child.schemas';
-import type { CheckupRow } from './checkup.service';
+import type { CheckupRow, ProposingCheckup } from './checkup.service';
 import { caseClosure, caseNextDue, followupAssessment, type CaseKind, type CaseProposal } from './child.rules';
 import type { z } from 'zod';
 import { refreshChildWork } from './worklist.refresh';
@@ -183,7 +183,7 @@ export function createCaseService(deps: ModuleDeps) {
     async proposeInTx(
       trx: Transaction<Database>,
       ctx: AuthContext,
-      checkup: CheckupRow,
+      checkup: ProposingCheckup,
       proposals: CaseProposal[],
     ): Promise<CaseProposal[]> {
       const out: CaseProposal[] = [];

@@ -10,7 +10,7 @@ import {
   json,
   loadChild,
   num,
-  residenceAltitudeM,
+  loadChildWithAltitude,
   today,
   type ChildProfileRow,
   type PersonRow,
@@ -230,15 +230,18 @@ function columns(input: CheckupInput, ev: CheckupEvaluation) {
   };
 }
 
+/** What opening the cases of a check-up's proposals needs of the check-up. */
+export type ProposingCheckup = Pick<CheckupRow, 'county_code' | 'id' | 'person_id' | 'visit_date' | 'institution_id'>;
+
 /** Check-ups: record (computing z-scores, classification and case proposals), correct, list. */
 export function createCheckupService(
   deps: ModuleDeps,
   hooks: {
-    /** Opens proposed cases for the proposals of a saved check-up; returns the proposals with their case ids. */
+    /** Opens proposed cases for the proposals of a check-up; returns the proposals with their case ids. */
     propose(
       trx: Transaction<Database>,
       ctx: AuthContext,
-      checkup: CheckupRow,
+      checkup: ProposingCheckup,
       proposals: CaseProposal[],
     ): Promise<CaseProposal[]>;
     /** Records a referral made at a check-up. */
@@ -270,7 +273,7 @@ export function createCheckupService(
       input: CheckupInput,
     ): Promise<{ checkup: CheckupDto; created: boolean }> {
       return withScope(db, ctx, async (trx) => {
-        const { person, profile } = await loadChild(trx, personId);
+        const { person, profile, altitudeM } = await loadChildWithAltitude(trx, personId);
         if (input.id) {
           const existing = await trx
             .selectFrom('child_checkup')
@@ -285,28 +288,37 @@ export function createCheckupService(
           }
         }
         await checkRefs(trx, input);
-        const ev = evaluateCheckup(person, profile, input, await residenceAltitudeM(trx, person));
+        const ev = evaluateCheckup(person, profile, input, altitudeM);
         const id = input.id ?? randomUUID();
-        let row = await trx
+        const institutionId = input.institutionId ?? ctx.institutionId ?? undefined;
+        // the proposed cases first (a case names its check-up by id, without a foreign key), so that the check-up
+        // is written once, with its proposals' case ids
+        const proposals = ev.proposals.length
+          ? await hooks.propose(
+              trx,
+              ctx,
+              {
+                county_code: profile.county_code,
+                id,
+                person_id: personId,
+                visit_date: input.visitDate,
+                institution_id: institutionId ?? null,
+              },
+              ev.proposals,
+            )
+          : ev.proposals;
+        const row = await trx
           .insertInto('child_checkup')
           .values({
             county_code: profile.county_code,
             id,
             person_id: personId,
-            ...columns({ ...input, institutionId: input.institutionId ?? ctx.institutionId ?? undefined }, ev),
+            ...columns({ ...input, institutionId }, ev),
+            proposals: json(proposals),
             created_by: ctx.userId,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        const proposals = await hooks.propose(trx, ctx, row, ev.proposals);
-        if (proposals.length)
-          row = await trx
-            .updateTable('child_checkup')
-            .set({ proposals: json(proposals) })
-            .where('county_code', '=', row.county_code)
-            .where('id', '=', id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
         if (input.referral) await hooks.refer(trx, ctx, row, input.referral);
         await audit.write(trx, ctx, {
           action: 'child.checkup.create',
@@ -323,7 +335,7 @@ export function createCheckupService(
 
     async update(ctx: AuthContext, personId: string, id: string, input: CheckupUpdateInput): Promise<CheckupDto> {
       return withScope(db, ctx, async (trx) => {
-        const { person, profile } = await loadChild(trx, personId);
+        const { person, profile, altitudeM } = await loadChildWithAltitude(trx, personId);
         const existing = await trx
           .selectFrom('child_checkup')
           .selectAll()
@@ -334,7 +346,7 @@ export function createCheckupService(
         if (!existing) throw errors.notFound('体检记录', 'check-up');
         if (existing.version !== input.version) throw errors.staleVersion(existing.version);
         await checkRefs(trx, input);
-        const ev = evaluateCheckup(person, profile, input, await residenceAltitudeM(trx, person));
+        const ev = evaluateCheckup(person, profile, input, altitudeM);
         const updated = await trx
           .updateTable('child_checkup')
           .set({ ...columns(input, ev), version: existing.version + 1, updated_at: new Date() })
