@@ -387,7 +387,7 @@ export function createCheckupService(
           .orderBy('visit_date')
           .orderBy('created_at')
           .execute();
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'child.checkup.list',
           entityType: 'child_checkup',
           personId,
@@ -408,7 +408,7 @@ export function createCheckupService(
           .where('person_id', '=', personId)
           .executeTakeFirst();
         if (!row) throw errors.notFound('体检记录', 'check-up');
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'child.checkup.read',
           entityType: 'child_checkup',
           entityId: id,

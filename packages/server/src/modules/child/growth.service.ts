@@ -53,7 +53,7 @@ export function createGrowthService(deps: ModuleDeps) {
           .where('person_id', '=', personId)
           .orderBy('visit_date')
           .execute();
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'child.growth.read',
           entityType: 'child_profile',
           entityId: personId,

@@ -47,7 +47,7 @@ export function createChildPageService(
               .where('person_id', '=', personId)
               .executeTakeFirst()
           : undefined;
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'child.read',
           entityType: 'child_profile',
           entityId: personId,

@@ -89,7 +89,7 @@ export function createPageService(deps: ModuleDeps) {
           ? pregnancies.find((p) => p.id === pregnancyId)
           : (pregnancies.find((p) => p.status !== 'closed') ?? pregnancies[0]);
         if (pregnancyId && !chosen) throw errors.notFound('孕产妇保健册', 'pregnancy');
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'maternal.woman.read',
           entityType: 'person',
           entityId: personId,

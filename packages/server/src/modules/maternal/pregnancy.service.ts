@@ -514,7 +514,7 @@ export function createPregnancyService(
     async get(ctx: AuthContext, id: string): Promise<PregnancyDto> {
       return withScope(db, ctx, async (trx) => {
         const { preg, person } = await loadPregnancy(trx, id);
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'pregnancy.read',
           entityType: 'pregnancy',
           entityId: id,
@@ -665,7 +665,7 @@ export function createPregnancyService(
           trx,
           rows.flatMap((r) => [r.registering_institution_id, r.managing_institution_id]),
         );
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'pregnancy.list',
           entityType: 'pregnancy',
           personId,

@@ -514,7 +514,7 @@ export function createVisitService(deps: ModuleDeps, cases: CaseService, risk: R
           .where('pregnancy_id', '=', preg.id)
           .orderBy('visit_date')
           .execute();
-        await audit.write(trx, ctx, {
+        await audit.read(trx, ctx, {
           action: 'maternal.visit.list',
           entityType: 'pregnancy',
           entityId: pregnancyId,
