@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { parallelCapacity, withScope, withScopeParallel } from './connection';
+import { openDatabase, parallelCapacity, withScope, withScopeParallel } from './connection';
 import { openTestDatabase, type TestDatabase } from './testing';
 
 let t: TestDatabase;
@@ -165,5 +165,72 @@ describe.runIf(process.env.DATABASE_URL)('withScopeParallel: several connections
         [1, 2, 3, 4, 5].map(() => async () => 0),
       ),
     ).rejects.toThrow(/pool of 4/);
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('prepared statements (PostgreSQL)', () => {
+  // a parameterized query: the names of the prepared statements of the connection it ran on
+  async function preparedOn(db: typeof t.db) {
+    return db.connection().execute(async (conn) => {
+      await sql`select ${1}::int as one`.execute(conn);
+      await sql`select ${2}::int as one`.execute(conn);
+      const r = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements
+        where statement like 'select $1::int as one%'`.execute(conn);
+      return r.rows;
+    });
+  }
+
+  it('parses and plans a parameterized text once per connection; 0 turns it off', async () => {
+    const rows = await preparedOn(t.db);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.name).toMatch(/^fuyou_\d+$/);
+    const off = await openDatabase({ databaseUrl: t.databaseUrl!, poolSize: 1, preparedStatements: 0 });
+    try {
+      expect(await preparedOn(off.db)).toHaveLength(0);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('keeps row-level security per transaction: one prepared query, two scopes, many times on one connection', async () => {
+    const one = await openDatabase({ databaseUrl: t.databaseUrl!, poolSize: 1 });
+    try {
+      await one.db.transaction().execute(async (trx) => {
+        for (const [county, name] of [
+          ['330902', '甲县人'],
+          ['330903', '乙县人'],
+        ] as const)
+          await sql`insert into person (county_code, id, name, sex, id_type, residence_region_code)
+            values (${county}, gen_random_uuid(), ${name}, 'female', 'none', ${county})`.execute(trx);
+      });
+      const seen = async (county: string) =>
+        withScope(one.db, { counties: [county], userId: null }, async (trx) => {
+          const r = await sql<{ name: string }>`select name from person where name = any(${['甲县人', '乙县人']})
+            order by name`.execute(trx);
+          return r.rows.map((x) => x.name);
+        });
+      // more than five runs each: PostgreSQL may then switch the statement to a generic plan
+      for (let i = 0; i < 8; i++) {
+        expect(await seen('330902')).toEqual(['甲县人']);
+        expect(await seen('330903')).toEqual(['乙县人']);
+      }
+      expect(await seen('110101')).toEqual([]);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('a text that fails to parse leaves the connection working', async () => {
+    const one = await openDatabase({ databaseUrl: t.databaseUrl!, poolSize: 1 });
+    try {
+      for (let i = 0; i < 2; i++)
+        await expect(sql`select no_such_column from person where id = ${'x'}`.execute(one.db)).rejects.toThrow(
+          /no_such_column/,
+        );
+      const r = await sql<{ one: number }>`select ${1}::int as one`.execute(one.db);
+      expect(r.rows[0]!.one).toBe(1);
+    } finally {
+      await one.close();
+    }
   });
 });

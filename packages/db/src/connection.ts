@@ -34,6 +34,43 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Size of the pool of {@link DatabaseHandle.parallelDb} (default 4; connections are opened when first used). */
   parallelPoolSize?: number;
+  /**
+   * PostgreSQL only: how many distinct query texts are sent as named prepared statements (see
+   * {@link prepareStatements}); default `FUYOU_PREPARED_STATEMENTS` or 300, 0 turns it off.
+   */
+  preparedStatements?: number;
+}
+
+/** Longest query text sent as a prepared statement: the short lookups and writes, whose planning is most of it. */
+const PREPARED_TEXT_MAX = 2000;
+
+/**
+ * Sends the pool's parameterized queries of up to {@link PREPARED_TEXT_MAX} characters as named prepared
+ * statements: each connection parses and plans such a text once and then only binds and executes it (issue #7: at
+ * 50 clients the cores are PostgreSQL's, and a person by id was planned in 0.08 ms to run in 0.03 ms, the
+ * check-up's worklist read in 0.73 ms to run in 0.57 ms). PostgreSQL re-plans a statement whose tables changed, and
+ * under row-level security when the role differs. Only the first `max` distinct texts get a name (texts built
+ * from `in` lists or multi-row inserts vary), so a connection keeps at most `max` statements; the others run unnamed
+ * as before. Queries without parameters (the simple-protocol scripts of {@link withScope}) are left alone.
+ */
+function prepareStatements(pool: pg.Pool, max: number): void {
+  if (max <= 0) return;
+  const names = new Map<string, string>();
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const prepared = (text: unknown, values?: unknown, callback?: unknown): unknown => {
+      if (typeof text === 'string' && Array.isArray(values) && values.length && text.length <= PREPARED_TEXT_MAX) {
+        let name = names.get(text);
+        if (!name && names.size < max) {
+          name = `fuyou_${names.size}`;
+          names.set(text, name);
+        }
+        if (name) return query({ name, text, values }, callback);
+      }
+      return query(text, values, callback);
+    };
+    (client as unknown as { query: typeof prepared }).query = prepared;
+  });
 }
 
 // DATE stays a 'YYYY-MM-DD' string in both drivers; int8 and numeric become numbers (counts and measurements
@@ -54,6 +91,7 @@ const pgTypes = {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    prepareStatements(pool, options.preparedStatements ?? Number(process.env.FUYOU_PREPARED_STATEMENTS ?? 300));
     // an idle connection closed by the server (a restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)) is
     // reported on the pool; without a listener node-postgres throws it and the process dies. The pool drops that
     // client and opens a new one for the next query, so there is nothing else to do.
