@@ -91,7 +91,8 @@ const pgTypes = {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
-    prepareStatements(pool, options.preparedStatements ?? Number(process.env.FUYOU_PREPARED_STATEMENTS ?? 300));
+    const fromEnv = Number(process.env.FUYOU_PREPARED_STATEMENTS ?? 300);
+    prepareStatements(pool, options.preparedStatements ?? (Number.isFinite(fromEnv) ? fromEnv : 300));
     // an idle connection closed by the server (a restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)) is
     // reported on the pool; without a listener node-postgres throws it and the process dies. The pool drops that
     // client and opens a new one for the next query, so there is nothing else to do.

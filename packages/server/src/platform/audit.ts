@@ -179,7 +179,6 @@ export function createAuditWriter(db: Kysely<Database>): AuditWriter {
       const row = rowOf(ctx, e);
       if (!batched) return insertEvents(trx, [row]);
       afterCommit(trx, () => reads.add(row));
-      return Promise.resolve();
     },
   };
 }

@@ -39,16 +39,24 @@ export async function loadChild(
   trx: Transaction<Database>,
   personId: string,
 ): Promise<{ person: PersonRow; profile: ChildProfileRow }> {
+  const person = await childPerson(trx, personId);
+  const profile = await profileOf(trx, person).executeTakeFirst();
+  if (!profile) throw errors.notFound('儿童档案', 'child');
+  return { person, profile };
+}
+
+async function childPerson(trx: Transaction<Database>, personId: string): Promise<PersonRow> {
   const person = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!person) throw errors.notFound('儿童档案', 'child');
-  const profile = await trx
+  return person;
+}
+
+function profileOf(trx: Transaction<Database>, person: PersonRow) {
+  return trx
     .selectFrom('child_profile')
     .selectAll()
     .where('county_code', '=', person.county_code)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  if (!profile) throw errors.notFound('儿童档案', 'child');
-  return { person, profile };
+    .where('person_id', '=', person.id);
 }
 
 /** Checks that an institution exists (and is of a type, if given); throws a field error naming `field`. */
@@ -110,14 +118,9 @@ export async function loadChildWithAltitude(
   trx: Transaction<Database>,
   personId: string,
 ): Promise<{ person: PersonRow; profile: ChildProfileRow; altitudeM: number | null }> {
-  const person = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
-  if (!person) throw errors.notFound('儿童档案', 'child');
-  const row = await trx
-    .selectFrom('child_profile')
-    .selectAll()
+  const person = await childPerson(trx, personId);
+  const row = await profileOf(trx, person)
     .select(residenceAltitudeSql(person).as('residence_altitude_m'))
-    .where('county_code', '=', person.county_code)
-    .where('person_id', '=', personId)
     .executeTakeFirst();
   if (!row) throw errors.notFound('儿童档案', 'child');
   const { residence_altitude_m: altitude, ...profile } = row;

@@ -7,7 +7,7 @@ import { childWorkRows, type ChildWorkInput } from './worklist.rows';
 /** What the one read of {@link refreshChildWork} returns (JSON: dates stay 'YYYY-MM-DD', times ISO strings). */
 interface ChildWorkRead {
   person: ChildWorkInput['person'] | null;
-  profile: (ChildWorkInput['profile'] & { status: string }) | null;
+  profile: ChildWorkInput['profile'] | null;
   checkups: ChildWorkInput['checkups'];
   cases: ChildWorkInput['cases'];
   referrals: ChildWorkInput['referrals'];
