@@ -167,14 +167,14 @@ export function markdown(r: RunResult, command: string, date = new Date()): stri
   if (wc) {
     const what = `6. maternal worklist, ${wc.county} with ${f(wc.openPregnancies, 0)} open pregnancies`;
     lines.push(
-      `| ${what}, whole county (sequential) | ${wc.countyWide.n} | — | ${f(wc.countyWide.p50)} | ${f(wc.countyWide.p95)} | — | 0 |`,
+      `| ${what}, whole county (sequential, no shared answers) | ${wc.countyWide.n} | — | ${f(wc.countyWide.p50)} | ${f(wc.countyWide.p95)} | — | 0 |`,
     );
     lines.push(
-      `| ${what}, one clinic (sequential) | ${wc.clinic.n} | — | ${f(wc.clinic.p50)} | ${f(wc.clinic.p95)} | — | 0 |`,
+      `| ${what}, one clinic (sequential, no shared answers) | ${wc.clinic.n} | — | ${f(wc.clinic.p50)} | ${f(wc.clinic.p95)} | — | 0 |`,
     );
     if (wc.load)
       lines.push(
-        `| ${what}, whole county, concurrent clients | ${f(wc.load.requests, 0)} | ${f(wc.load.throughput, 0)} | ${f(wc.load.p50)} | ${f(wc.load.p95)} | ${f(wc.load.p99)} | ${wc.load.errors + wc.load.timeouts} / ${wc.load.non2xx} |`,
+        `| ${what}, whole county, concurrent clients, no shared answers | ${f(wc.load.requests, 0)} | ${f(wc.load.throughput, 0)} | ${f(wc.load.p50)} | ${f(wc.load.p95)} | ${f(wc.load.p99)} | ${wc.load.errors + wc.load.timeouts} / ${wc.load.non2xx} |`,
       );
   }
   const cw = r.childWorklist;
@@ -186,7 +186,9 @@ export function markdown(r: RunResult, command: string, date = new Date()): stri
       ['kind=checkup_due', cw.byKind],
       [`township ${cw.township ?? '—'}`, cw.byTownship],
     ] as const)
-      lines.push(`| ${what}, ${label} (sequential) | ${t.n} | — | ${f(t.p50)} | ${f(t.p95)} | — | 0 |`);
+      lines.push(
+        `| ${what}, ${label} (sequential, no shared answers) | ${t.n} | — | ${f(t.p50)} | ${f(t.p95)} | — | 0 |`,
+      );
   }
   lines.push('');
   if (wc?.loadSeconds !== undefined)

@@ -151,6 +151,17 @@ export function auditEventWritten(trx: Transaction<Database>): void {
 
 /** Transactions of {@link withScope}, and the work each asked to run once it has committed. */
 const afterCommitWork = new WeakMap<object, (() => Promise<void>)[]>();
+/** Transactions of {@link withScope}, and the counties each may read and write. */
+const scopeCounties = new WeakMap<object, readonly string[]>();
+
+/**
+ * The counties a {@link withScope} transaction runs under (row-level security lets it read and write only their
+ * rows), or undefined for any other transaction. The server's audit writer uses it to tell which counties' cached
+ * answers a committed write may have changed.
+ */
+export function countiesOf(trx: Transaction<Database>): readonly string[] | undefined {
+  return scopeCounties.get(trx);
+}
 
 /**
  * Runs `fn` after the {@link withScope} transaction `trx` has committed and its connection has gone back to the
@@ -210,6 +221,7 @@ export async function withScope<T>(
     // that refuses to start another transaction, which nothing here does
     const trx = conn as unknown as Transaction<Database>;
     afterCommitWork.set(trx, work);
+    scopeCounties.set(trx, scope.counties);
     await sql.raw(begin).execute(conn);
     let result: T;
     try {

@@ -7,6 +7,7 @@ import { errors } from './platform/errors';
 import type { RegionIndex, RegionNode } from './platform/regions';
 import { createAuditService } from './modules/audit/audit.service';
 import { createJobQueue } from './platform/jobs';
+import { AnswerCache } from './platform/answer-cache';
 import { createPersonService } from './modules/people/person.service';
 import { createInstitutionService } from './modules/platform/institution.service';
 import { createRegionAltitudeService } from './modules/platform/region-altitude.service';
@@ -35,8 +36,11 @@ export function createServices(deps: ServiceDeps) {
   const institutions = createInstitutionService({ db, audit, regions });
   const users = createUserService({ db, audit, auth, regions });
   const auditLog = createAuditService({ db, audit });
-  const jobs = createJobQueue(db);
-  const moduleDeps = { ...deps, people, institutions, jobs };
+  // answers of the worklists, dropped by every committed write of their counties and after every job
+  const answers = new AnswerCache(deps.config.worklistCacheMs);
+  audit.onWriteCommitted((counties) => answers.invalidate(counties));
+  const jobs = createJobQueue(db, { afterJob: () => answers.invalidate() });
+  const moduleDeps = { ...deps, people, institutions, jobs, answers };
   const indicators = createIndicatorsServices(moduleDeps);
   return {
     ...deps,
@@ -46,6 +50,7 @@ export function createServices(deps: ServiceDeps) {
     users,
     auditLog,
     jobs,
+    answers,
     maternal: createMaternalServices(moduleDeps),
     child: createChildServices(moduleDeps),
     women: createWomenServices(moduleDeps),

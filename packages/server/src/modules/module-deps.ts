@@ -1,4 +1,5 @@
 import type { Database, DatabaseHandle, Kysely } from '@fuyou/db';
+import type { AnswerCache } from '../platform/answer-cache';
 import type { AuditWriter } from '../platform/audit';
 import type { AppConfig } from '../platform/config';
 import type { FieldCrypto } from '../platform/crypto';
@@ -19,4 +20,6 @@ export interface ModuleDeps {
   institutions: InstitutionService;
   /** Background jobs (register handlers at module creation; the server polls). */
   jobs: JobQueue;
+  /** Answers of the worklists shared between users, dropped by writes (platform/answer-cache.ts). */
+  answers: AnswerCache;
 }

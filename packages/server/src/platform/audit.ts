@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   afterCommit,
   auditEventWritten,
+  countiesOf,
   executeScript,
   sql,
   sqlLiteral,
+  withScope,
   type AuditEventTable,
   type Database,
   type Insertable,
@@ -39,6 +41,18 @@ export interface AuditWriter {
    * transaction that writes: the write could then commit without its event.
    */
   read(trx: Transaction<Database>, ctx: AuditActor | null, e: AuditInput): Promise<void>;
+  /**
+   * Records the event of a read answered without a transaction of its own (an answer shared from the cache of
+   * answers): resolves once the event is on disk, in the next batch of read events, and rejects if it cannot be
+   * recorded, so the answer is not sent.
+   */
+  readAnswered(ctx: AuditActor | null, e: AuditInput): Promise<void>;
+  /**
+   * Calls `fn` after each committed transaction that wrote an audit event (every write does), with the counties
+   * the transaction could write (its scope; undefined when that is not known, meaning: any county), before the
+   * writer's withScope returns. The cache of answers listens so that a write is seen at the next request.
+   */
+  onWriteCommitted(fn: (counties: readonly string[] | undefined) => void): void;
 }
 
 type AuditRow = Omit<Insertable<AuditEventTable>, 'details'> & {
@@ -171,9 +185,30 @@ function createReadBatch(db: Kysely<Database>) {
 export function createAuditWriter(db: Kysely<Database>): AuditWriter {
   const reads = createReadBatch(db);
   const batched = process.env.FUYOU_AUDIT_READ_BATCH !== '0';
+  const listeners: ((counties: readonly string[] | undefined) => void)[] = [];
+  // one report per transaction, however many events it writes
+  const reported = new WeakSet<object>();
   return {
     async write(trx, ctx, e) {
       await insertEvents(trx, [rowOf(ctx, e)]);
+      if (listeners.length && !reported.has(trx)) {
+        reported.add(trx);
+        const scope = countiesOf(trx);
+        const counties = scope && e.countyCode && !scope.includes(e.countyCode) ? undefined : scope;
+        if (scope)
+          afterCommit(trx, async () => {
+            for (const fn of listeners) fn(counties);
+          });
+        else for (const fn of listeners) fn(undefined);
+      }
+    },
+    readAnswered(ctx, e) {
+      const row = rowOf(ctx, e);
+      if (!batched) return withScope(db, { counties: [] }, (trx) => insertEvents(trx, [row]));
+      return reads.add(row);
+    },
+    onWriteCommitted(fn) {
+      listeners.push(fn);
     },
     async read(trx, ctx, e) {
       const row = rowOf(ctx, e);

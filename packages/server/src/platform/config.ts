@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_ANSWER_FRESH_MS } from './answer-cache';
 
 /** Runtime configuration, read from the environment once at start. */
 export interface AppConfig {
@@ -14,6 +15,11 @@ export interface AppConfig {
   /** How long (ms) a checked session is believed without asking the database again (0: ask every time). */
   sessionCheckCacheMs: number;
   sessionAbsoluteHours: number;
+  /**
+   * How long (ms) a worklist's answer is shared between the users who would get the same rows (0: read every
+   * time); writes through this process drop it at once.
+   */
+  worklistCacheMs: number;
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
   loginRateLimitPerMinute: number;
   /** Days between forced password changes; 0 = never. */
@@ -47,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdleMinutes: num(env.FUYOU_SESSION_IDLE_MINUTES, 30),
     sessionCheckCacheMs: num(env.FUYOU_SESSION_CHECK_CACHE_MS, 2000),
     sessionAbsoluteHours: num(env.FUYOU_SESSION_ABSOLUTE_HOURS, 12),
+    worklistCacheMs: num(env.FUYOU_WORKLIST_CACHE_MS, DEFAULT_ANSWER_FRESH_MS),
     lockout: {
       maxFailures: num(env.FUYOU_LOCKOUT_FAILURES, 5),
       windowMinutes: num(env.FUYOU_LOCKOUT_WINDOW_MINUTES, 15),

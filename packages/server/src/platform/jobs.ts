@@ -21,7 +21,14 @@ export interface JobQueue {
  * A small job queue on the `job` table. Workers claim rows with `FOR UPDATE SKIP LOCKED`, so several processes on
  * PostgreSQL never run the same job twice; on PGlite there is one process and the same code works unchanged.
  */
-export function createJobQueue(db: Kysely<Database>, opts: { workerId?: string } = {}): JobQueue {
+export function createJobQueue(
+  db: Kysely<Database>,
+  opts: {
+    workerId?: string;
+    /** Called after every job that ran, done or failed (its handler may have written anything). */
+    afterJob?: () => void;
+  } = {},
+): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const workerId = opts.workerId ?? `${hostname()}:${process.pid}`;
   let timer: NodeJS.Timeout | undefined;
@@ -80,6 +87,8 @@ export function createJobQueue(db: Kysely<Database>, opts: { workerId?: string }
           .where('id', '=', job.id)
           .execute(),
       );
+    } finally {
+      opts.afterJob?.();
     }
     return true;
   }

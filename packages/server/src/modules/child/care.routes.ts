@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jsonOnce } from '../../platform/answer-cache';
 import { requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
 import {
@@ -302,7 +303,10 @@ export function childCareRoutes(app: FastifyInstance, services: Services) {
   r.get(
     '/child-worklist',
     { schema: { tags, summary: '儿童保健工作清单', querystring: worklistSchema } },
-    async (req) => c.worklist.list(requirePermission(req, 'care.read'), req.query),
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(jsonOnce(await c.worklist.list(requirePermission(req, 'care.read'), req.query))),
   );
 
   // childcare facilities

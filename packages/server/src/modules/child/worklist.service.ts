@@ -60,7 +60,7 @@ const nowWall = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0
  * records, see worklist.rows.ts), read by index range on list_from: nothing is computed per child here.
  */
 export function createWorklistService(deps: ModuleDeps) {
-  const { db, audit, jobs, crypto } = deps;
+  const { db, audit, jobs, crypto, answers } = deps;
 
   // the backfill of migration 0022: every active child's rows, computed with the same functions as at a write
   jobs.register(CHILD_WORKLIST_BACKFILL_JOB, async () => {
@@ -107,19 +107,49 @@ export function createWorklistService(deps: ModuleDeps) {
 
   return {
     async list(ctx: AuthContext, f: WorklistFilter) {
-      return withScope(db, ctx, async (trx) => {
-        const t = today();
-        const until = addDays(t, f.horizon ?? 7);
-        const now = nowWall();
-        const pageSize = f.pageSize ?? 100;
-        const page = f.page ?? 1;
-        const counties = ctx.counties.length ? ctx.counties : ['000000'];
-        const pmtct = ctx.permissions.has('pmtct');
-        const stored = f.kind !== 'exposure_duty' || pmtct;
+      const t = today();
+      const pmtct = ctx.permissions.has('pmtct');
+      const sorted = [...ctx.counties].sort();
+      // everything the rows depend on besides the counties' data: the day, the filter, the PMTCT permission
+      const key = JSON.stringify([
+        'child.worklist',
+        t,
+        sorted,
+        pmtct,
+        f.institutionId ?? null,
+        f.township ?? null,
+        f.kind ?? null,
+        f.horizon ?? 7,
+        f.page ?? 1,
+        f.pageSize ?? 100,
+      ]);
+      const { value } = await answers.get(key, sorted, () => readList(ctx, f, t, pmtct));
+      await audit.readAnswered(ctx, {
+        action: 'child.worklist',
+        entityType: 'child_profile',
+        details: { filter: f, results: value.total },
+      });
+      return value;
+    },
 
-        // the stored duties on the list today: opened by today + the horizon, not yet ended, not replaced by an
-        // appointment within the horizon (an index range on list_from, the rest read from the index)
-        const work = sql`w.county_code in (${sql.join(counties)})
+    /** Recomputes one child's stored rows (for callers outside the child services' own writes). */
+    async refreshInTx(trx: Transaction<Database>, countyCode: string, personId: string) {
+      await refreshChildWork(trx, crypto, countyCode, personId);
+    },
+  };
+
+  function readList(ctx: AuthContext, f: WorklistFilter, t: string, pmtct: boolean) {
+    return withScope(db, ctx, async (trx) => {
+      const until = addDays(t, f.horizon ?? 7);
+      const now = nowWall();
+      const pageSize = f.pageSize ?? 100;
+      const page = f.page ?? 1;
+      const counties = ctx.counties.length ? ctx.counties : ['000000'];
+      const stored = f.kind !== 'exposure_duty' || pmtct;
+
+      // the stored duties on the list today: opened by today + the horizon, not yet ended, not replaced by an
+      // appointment within the horizon (an index range on list_from, the rest read from the index)
+      const work = sql`w.county_code in (${sql.join(counties)})
           and w.list_from <= ${until}::date
           and (w.list_until is null or w.list_until >= ${t}::date)
           and (w.appointment_on is null or w.appointment_on > ${until}::date)
@@ -128,25 +158,25 @@ export function createWorklistService(deps: ModuleDeps) {
           ${f.institutionId ? sql`and w.institution_id = ${f.institutionId}::uuid` : sql``}
           ${f.township ? sql`and w.township = ${f.township}` : sql``}`;
 
-        // one statement, one pass over the index: the counts per kind and one page, overdue first then by due date
-        // (the sort reads the index only; the labels and the names are read for the page's rows)
-        const counts: Partial<Record<ChildWorkKind, number>> = {};
-        let overdue = 0;
-        let items: WorkItem[] = [];
-        if (stored) {
-          const rows = await sql<{
-            counts: Record<string, number>;
-            overdue_total: number;
-            kind: ChildWorkKind | null;
-            person_id: string;
-            due: string | null;
-            overdue: boolean;
-            ref_id: string | null;
-            what_zh: string;
-            what_en: string;
-            name: string;
-            birth_date: string | null;
-          }>`
+      // one statement, one pass over the index: the counts per kind and one page, overdue first then by due date
+      // (the sort reads the index only; the labels and the names are read for the page's rows)
+      const counts: Partial<Record<ChildWorkKind, number>> = {};
+      let overdue = 0;
+      let items: WorkItem[] = [];
+      if (stored) {
+        const rows = await sql<{
+          counts: Record<string, number>;
+          overdue_total: number;
+          kind: ChildWorkKind | null;
+          person_id: string;
+          due: string | null;
+          overdue: boolean;
+          ref_id: string | null;
+          what_zh: string;
+          what_en: string;
+          name: string;
+          birth_date: string | null;
+        }>`
             with listed as materialized (
               select w.county_code, w.person_id, w.kind, w.item, w.due_on as due,
                 coalesce(w.overdue_at <= ${now}::timestamp, false) as overdue
@@ -174,37 +204,26 @@ export function createWorklistService(deps: ModuleDeps) {
               join person p on p.county_code = top.county_code and p.id = top.person_id
             ) x on true
             order by x.overdue desc, x.due asc nulls last, x.person_id, x.kind, x.item`.execute(trx);
-          const first = rows.rows[0];
-          for (const [k, n] of Object.entries(first?.counts ?? {})) counts[k as ChildWorkKind] = Number(n);
-          overdue = Number(first?.overdue_total ?? 0);
-          items = rows.rows
-            .filter((r) => r.kind !== null)
-            .map((r) => ({
-              kind: r.kind!,
-              personId: r.person_id,
-              childName: r.name,
-              birthDate: r.birth_date,
-              what: r.what_zh,
-              whatEn: r.what_en,
-              due: r.due,
-              overdue: !!r.overdue,
-              ...(r.ref_id ? { refId: r.ref_id } : {}),
-            }));
-        }
-        const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        await audit.read(trx, ctx, {
-          action: 'child.worklist',
-          entityType: 'child_profile',
-          details: { filter: f, results: total },
-        });
-        return { today: t, items, total, overdue, counts, page, pageSize };
-      });
-    },
-
-    /** Recomputes one child's stored rows (for callers outside the child services' own writes). */
-    async refreshInTx(trx: Transaction<Database>, countyCode: string, personId: string) {
-      await refreshChildWork(trx, crypto, countyCode, personId);
-    },
-  };
+        const first = rows.rows[0];
+        for (const [k, n] of Object.entries(first?.counts ?? {})) counts[k as ChildWorkKind] = Number(n);
+        overdue = Number(first?.overdue_total ?? 0);
+        items = rows.rows
+          .filter((r) => r.kind !== null)
+          .map((r) => ({
+            kind: r.kind!,
+            personId: r.person_id,
+            childName: r.name,
+            birthDate: r.birth_date,
+            what: r.what_zh,
+            whatEn: r.what_en,
+            due: r.due,
+            overdue: !!r.overdue,
+            ...(r.ref_id ? { refId: r.ref_id } : {}),
+          }));
+      }
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      return { today: t, items, total, overdue, counts, page, pageSize };
+    });
+  }
 }
 export type ChildWorklistService = ReturnType<typeof createWorklistService>;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jsonOnce } from '../../platform/answer-cache';
 import { requirePermission } from '../../platform/http';
 import type { Services } from '../../services';
 import { uuid } from '../../platform/validation';
@@ -90,7 +91,10 @@ export function pregnancyRoutes(app: FastifyInstance, services: Services) {
         }),
       },
     },
-    async (req) => m.worklist.worklist(requirePermission(req, 'care.read'), req.query),
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(jsonOnce(await m.worklist.worklist(requirePermission(req, 'care.read'), req.query))),
   );
 
   r.get(

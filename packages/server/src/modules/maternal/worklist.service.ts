@@ -307,19 +307,33 @@ export async function storedWorklist(
  * statement is planned at every request.
  */
 export function createWorklistService(deps: ModuleDeps) {
-  const { db, audit } = deps;
+  const { db, audit, answers } = deps;
 
   return {
     async worklist(ctx: AuthContext, f: MaternalWorklistFilter): Promise<MaternalWorklist> {
-      return withScope(db, ctx, async (trx) => {
-        const list = await storedWorklist(trx, ctx, f, today(), new Date());
-        await audit.read(trx, ctx, {
-          action: 'maternal.worklist',
-          entityType: 'pregnancy',
-          details: { filter: f, counts: list.counts },
-        });
-        return list;
+      const t = today();
+      const counties = [...ctx.counties].sort();
+      // everything the rows depend on besides the counties' data: the day, the filter, the PMTCT permission
+      const key = JSON.stringify([
+        'maternal.worklist',
+        t,
+        counties,
+        canSeePmtct(ctx),
+        f.institutionId ?? null,
+        f.township ?? null,
+        f.kind ?? null,
+        f.horizon ?? 7,
+        f.limit ?? 100,
+      ]);
+      const { value: list } = await answers.get(key, counties, () =>
+        withScope(db, ctx, (trx) => storedWorklist(trx, ctx, f, t, new Date())),
+      );
+      await audit.readAnswered(ctx, {
+        action: 'maternal.worklist',
+        entityType: 'pregnancy',
+        details: { filter: f, counts: list.counts },
       });
+      return list;
     },
   };
 }
