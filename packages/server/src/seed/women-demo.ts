@@ -115,7 +115,16 @@ async function seedCancerScreening(
   let cases = 0;
   await demoPeople(services, ctx, rand, county, perCounty, { sex: 'female', minAge: 35, maxAge: 64 });
   const women = await womenOf(services, ctx, county);
+  // a second run screens only the women the first did not (the same woman could draw the same day again)
+  const screened = new Set(
+    (
+      await withScope(services.db, ctx, (trx) =>
+        trx.selectFrom('cancer_screening').select('person_id').where('county_code', '=', county).execute(),
+      )
+    ).map((r) => r.person_id),
+  );
   for (const w of women) {
+    if (screened.has(w.id)) continue;
     const date = daysBefore(10 + Math.floor(rand() * 300));
     const age = ageOn(w.birth_date, date);
     if (age < 35 || age > 64 || rand() < 0.3) continue;
