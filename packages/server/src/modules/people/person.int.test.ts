@@ -75,6 +75,19 @@ describe('person index: register, find, read', () => {
     expect(p1.body.total).toBe(3);
     expect(p1.body.items).toHaveLength(2);
     expect(p2.body.items).toHaveLength(1);
+    // one statement gives a name's page and its total (a window over the matches): pages in name order, every
+    // column of the person, and a page past the end still counts
+    expect([...p1.body.items, ...p2.body.items].map((p: { name: string }) => p.name)).toEqual([
+      '分页测试0',
+      '分页测试1',
+      '分页测试2',
+    ]);
+    expect(p2.body).toMatchObject({ total: 3, page: 2 });
+    expect(p1.body.items[0]).toMatchObject({ countyCode: '330902', sex: 'female', version: 1 });
+    expect(p1.body.items[0]).not.toHaveProperty('total_count');
+    const p3 = await dinghai.get('/api/v1/people?q=分页测试&pageSize=2&page=3');
+    expect(p3.body).toMatchObject({ total: 3, page: 3, items: [] });
+    expect((await putuo.get('/api/v1/people?q=分页测试')).body).toMatchObject({ total: 0, items: [] });
   });
 
   it('an ID number or phone search gives its page and total in one statement; a page past the end still counts', async () => {

@@ -26,18 +26,43 @@ export const personRepo = {
     // conditions for an index, and LIKE is not one, so `LIKE` read every person of the county (migration 0004's
     // index served it only without RLS); starts_with is leakproof and becomes the same index range
     else if (filter.name) q = q.where(sql<boolean>`name ^@ ${filter.name}`);
-    if (filter.idHmac || filter.phoneHmac) {
-      // an identifier matches a handful of rows: the page and its total in one statement (one round trip less on
-      // every search by ID number or phone); a page past the end has no row to carry the total, so count then
-      const found = await q
-        .selectAll()
-        .select(sql<number>`count(*) over ()`.as('total_count'))
-        .orderBy('name')
-        .orderBy('birth_date')
-        .orderBy('id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
+    if (filter.idHmac || filter.phoneHmac || filter.name) {
+      // the page and its total in one statement (one round trip less on every search); a page past the end has no
+      // row to carry the total, so count then
+      const found: (PersonRow & { total_count: number | string })[] = filter.name
+        ? // a name prefix can match thousands: the window counts narrow rows, and only the page's people are read
+          // whole (by primary key)
+          await trx
+            .with('hits', (db) =>
+              db
+                .selectFrom('person')
+                .select(['county_code', 'id', 'name', 'birth_date', sql<number>`count(*) over ()`.as('total_count')])
+                .where(sql<boolean>`name ^@ ${filter.name}`)
+                .orderBy('name')
+                .orderBy('birth_date')
+                .orderBy('id')
+                .limit(pageSize)
+                .offset((page - 1) * pageSize),
+            )
+            .selectFrom('hits')
+            .innerJoin('person as p', (j) =>
+              j.onRef('p.county_code', '=', 'hits.county_code').onRef('p.id', '=', 'hits.id'),
+            )
+            .selectAll('p')
+            .select('hits.total_count')
+            .orderBy('hits.name')
+            .orderBy('hits.birth_date')
+            .orderBy('hits.id')
+            .execute()
+        : await q
+            .selectAll()
+            .select(sql<number>`count(*) over ()`.as('total_count'))
+            .orderBy('name')
+            .orderBy('birth_date')
+            .orderBy('id')
+            .limit(pageSize)
+            .offset((page - 1) * pageSize)
+            .execute();
       const total = found[0]
         ? Number(found[0].total_count)
         : page > 1
