@@ -120,6 +120,28 @@ describe('drill-down lists', () => {
     expect((await sup.get(url('infant_mortality_rate', 'regionCode=330902&list=numerator'))).status).toBe(200);
   });
 
+  it('lists that tell whose mother is infected (exposed infants) need the pmtct permission; testing lists do not', async () => {
+    const inst = await s.institution(DH);
+    const reader = await s.login(await s.user('clinician', { institutionId: inst, permissions: ['indicator.read'] }));
+    const withPmtct = await s.login(
+      await s.user('clinician', { institutionId: inst, permissions: ['indicator.read', 'pmtct'] }),
+    );
+    for (const list of ['numerator', 'denominator', 'missed']) {
+      const r = await reader.get(url('hiv_exposed_infant_prophylaxis_rate', `regionCode=330902&list=${list}`));
+      expect(r.status).toBe(403);
+      expect(r.body.error.message).toContain('母婴阻断');
+      expect(
+        (await withPmtct.get(url('hiv_exposed_infant_prophylaxis_rate', `regionCode=330902&list=${list}`))).status,
+      ).toBe(200);
+    }
+    const exported = await reader.get(
+      `/api/v1/indicators/values/syphilis_exposed_infant_prophylaxis_rate/members.xlsx?period=2026RY&regionCode=330902&list=denominator`,
+    );
+    expect(exported.status).toBe(403);
+    // who was tested for HIV shows no one's result
+    expect((await reader.get(url('maternal_hiv_test_rate', 'regionCode=330902&list=missed'))).status).toBe(200);
+  });
+
   it('reading a list is audited with the people shown', async () => {
     await sup.get(url('early_pregnancy_registration_rate', 'regionCode=330902&list=missed'));
     const r = await sql<{ details: any }>`select details from audit_event where action = 'indicator.drilldown'

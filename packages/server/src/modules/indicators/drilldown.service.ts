@@ -15,7 +15,7 @@ import { AppError, errors } from '../../platform/errors';
 import type { RegionIndex } from '../../platform/regions';
 import { areaOfMeasure, hasMembers, levelOfMeasure, memberRowsSql } from './engine';
 import { periodInfo, scopedRegion, unknownIndicator } from './indicators.common';
-import type { Basis, Fragment } from './measures/index';
+import { tablesOfMeasure, type Basis, type Fragment } from './measures/index';
 import type { TargetsService } from './targets.service';
 
 /** Which list. */
@@ -73,6 +73,9 @@ export interface MemberRequest {
 
 const EXPORT_LIMIT = 20_000;
 
+/** Tables whose rows exist only for a woman with HIV, syphilis or hepatitis B, or her exposed infant. */
+const INFECTION_TABLES: ReadonlySet<string> = new Set(['exposed_infant', 'pmtct_record']);
+
 /** The drill-down service. */
 export function createDrilldownService(deps: {
   db: Kysely<Database>;
@@ -120,6 +123,17 @@ export function createDrilldownService(deps: {
     const den = def.query.denominator ?? null;
     const measureId = req.list === 'numerator' ? num : den;
     if (!measureId) throw errors.field('list', '计数类指标没有分母名单', 'A count indicator has no denominator list');
+    // a list of exposed infants or of treated mothers tells whose mother is infected: as on the worklists (exposure
+    // duties, PMTCT actions), only the pmtct permission sees such people; the figures stay visible to all
+    const listed = req.list === 'missed' ? [num, den] : [measureId];
+    if (
+      !ctx.permissions.has('pmtct') &&
+      listed.some((m) => m && tablesOfMeasure(m).some((t) => INFECTION_TABLES.has(t)))
+    )
+      throw errors.forbidden(
+        '该名单会显示母亲的感染状况，仅限有母婴阻断（pmtct）权限的用户查看',
+        'This list shows whose mother is infected: it needs the PMTCT permission',
+      );
     if (!hasMembers(measureId) || (req.list === 'missed' && (!den || !hasMembers(num))))
       throw new AppError(
         'NO_MEMBERS',
