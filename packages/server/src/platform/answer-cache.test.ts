@@ -102,6 +102,27 @@ describe('AnswerCache: answers shared until a write of their counties or the fre
     expect(await cache.get('k', ['330902'], read)).toEqual({ value: 'ok', source: 'read' });
   });
 
+  it('holds at most its weight, the least recently put going first, and lets expired answers go', async () => {
+    const c = clock();
+    const cache = new AnswerCache(10_000, 10, c.now);
+    const read = async () => 'x';
+    await cache.get('a', [], read, () => 4);
+    await cache.get('b', [], read, () => 4);
+    expect(cache.heldWeight).toBe(8);
+    await cache.get('c', [], read, () => 4);
+    expect(cache.size).toBe(2);
+    expect(cache.heldWeight).toBe(8);
+    expect((await cache.get('b', [], read, () => 4)).source).toBe('cached');
+    expect((await cache.get('a', [], read, () => 4)).source).toBe('read');
+    // an answer heavier than the whole bound is answered, not kept
+    await cache.get('huge', [], read, () => 11);
+    expect((await cache.get('huge', [], read, () => 11)).source).toBe('read');
+    c.advance(10_001);
+    await cache.get('d', [], read, () => 1);
+    expect(cache.size).toBe(1);
+    expect(cache.heldWeight).toBe(1);
+  });
+
   it('reads every time when the bound is 0, and holds at most its number of answers', async () => {
     const off = new AnswerCache(0);
     let reads = 0;

@@ -22,6 +22,7 @@ interface Entry {
   stamp: string;
   expires: number;
   value: unknown;
+  weight: number;
 }
 
 interface Flight {
@@ -39,13 +40,18 @@ export class AnswerCache {
   private readonly flights = new Map<string, Flight>();
   private readonly generations = new Map<string, number>();
   private everything = 0;
+  private weight = 0;
   /** Counters since the cache was made (benchmarks and tests read them). */
   readonly stats = { read: 0, joined: 0, cached: 0 };
 
   constructor(
     /** Freshness bound in ms; 0 or less reads every time. Mutable so a benchmark can measure both ways. */
     public freshMs: number = DEFAULT_ANSWER_FRESH_MS,
-    private readonly maxEntries = 5_000,
+    /**
+     * Most weight held (an answer weighs what its reader says: the worklists count their items, about 200 bytes
+     * of JSON each, so the default holds some 40 MB of text and the objects it was made from).
+     */
+    private readonly maxWeight = 200_000,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -54,6 +60,7 @@ export class AnswerCache {
     if (!counties) {
       this.everything++;
       this.entries.clear();
+      this.weight = 0;
       return;
     }
     for (const c of counties) this.generations.set(c, (this.generations.get(c) ?? 0) + 1);
@@ -68,11 +75,13 @@ export class AnswerCache {
     key: string,
     counties: readonly string[],
     read: () => Promise<T>,
+    weigh: (value: T) => number = () => 1,
   ): Promise<{ value: T; source: AnswerSource }> {
     if (this.freshMs <= 0) {
       this.stats.read++;
       return { value: await read(), source: 'read' };
     }
+    this.sweep();
     const stamp = this.stampOf(counties);
     const now = this.now();
     const e = this.entries.get(key);
@@ -92,7 +101,8 @@ export class AnswerCache {
     try {
       const value = await promise;
       // kept only if no write committed while it was read (the read's snapshot may predate it)
-      if (this.stampOf(counties) === stamp) this.put(key, { stamp, expires: now + this.freshMs, value });
+      if (this.stampOf(counties) === stamp)
+        this.put(key, { stamp, expires: now + this.freshMs, value, weight: Math.max(1, weigh(value)) });
       return { value, source: 'read' };
     } finally {
       if (this.flights.get(key) === flight) this.flights.delete(key);
@@ -104,13 +114,36 @@ export class AnswerCache {
     return this.entries.size;
   }
 
-  private put(key: string, e: Entry): void {
+  /** Total weight of the answers held. */
+  get heldWeight(): number {
+    return this.weight;
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
     this.entries.delete(key);
+    this.weight -= e.weight;
+  }
+
+  private put(key: string, e: Entry): void {
+    this.drop(key);
+    if (e.weight > this.maxWeight) return;
     this.entries.set(key, e);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
+    this.weight += e.weight;
+    // the oldest first (insertion order): over the bound, the least recently read go
+    for (const oldest of this.entries.keys()) {
+      if (this.weight <= this.maxWeight) break;
+      this.drop(oldest);
+    }
+  }
+
+  /** Drops the expired answers: they were put in time order with one bound, so they are the first of the map. */
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, e] of this.entries) {
+      if (e.expires >= now) break;
+      this.drop(key);
     }
   }
 

@@ -123,7 +123,12 @@ export function createWorklistService(deps: ModuleDeps) {
         f.page ?? 1,
         f.pageSize ?? 100,
       ]);
-      const { value } = await answers.get(key, sorted, () => readList(ctx, f, t, pmtct));
+      const { value } = await answers.get(
+        key,
+        sorted,
+        () => readList(ctx, f, t, pmtct),
+        (l) => l.items.length + 1,
+      );
       await audit.readAnswered(ctx, {
         action: 'child.worklist',
         entityType: 'child_profile',

@@ -325,8 +325,11 @@ export function createWorklistService(deps: ModuleDeps) {
         f.horizon ?? 7,
         f.limit ?? 100,
       ]);
-      const { value: list } = await answers.get(key, counties, () =>
-        withScope(db, ctx, (trx) => storedWorklist(trx, ctx, f, t, new Date())),
+      const { value: list } = await answers.get(
+        key,
+        counties,
+        () => withScope(db, ctx, (trx) => storedWorklist(trx, ctx, f, t, new Date())),
+        (l) => l.items.length + 1,
       );
       await audit.readAnswered(ctx, {
         action: 'maternal.worklist',
