@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, parallelCapacity, withScope, withScopeParallel } from './connection';
+import {
+  afterCommit,
+  auditEventWritten,
+  listsWrittenBy,
+  openDatabase,
+  parallelCapacity,
+  withScope,
+  withScopeParallel,
+} from './connection';
 import { openTestDatabase, type TestDatabase } from './testing';
 
 let t: TestDatabase;
@@ -232,5 +240,54 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements (PostgreSQL)', () 
     } finally {
       await one.close();
     }
+  });
+});
+
+// Migration 0049: statement triggers mark the stored lists a transaction changes, and withScope reads the mark in
+// the round trip of an audited commit (the server's shared worklist answers drop only the lists written).
+describe('listsWrittenBy: the lists an audited withScope transaction changed', () => {
+  const scope = { counties: ['330902'] };
+  async function written(work: (trx: Parameters<Parameters<typeof withScope>[2]>[0]) => Promise<unknown>) {
+    let lists: readonly string[] | undefined | 'not run' = 'not run';
+    await withScope(t.db, scope, async (trx) => {
+      await work(trx);
+      auditEventWritten(trx);
+      afterCommit(trx, async () => {
+        lists = listsWrittenBy(trx);
+      });
+    });
+    return lists;
+  }
+  const id = '5a9c3d52-7d1e-4f3a-9f7e-0c1d2e3f4a5b';
+
+  it('reads none for a write of no list, both for a name changed, and starts every transaction clean', async () => {
+    expect(
+      await written((trx) =>
+        sql`insert into person (county_code, id, name, sex, id_type, residence_region_code)
+          values ('330902', ${id}, '列表甲', 'female', 'none', '330902')`.execute(trx),
+      ),
+    ).toEqual([]);
+    expect(
+      await written((trx) =>
+        sql`update person set name = '列表乙' where county_code = '330902' and id = ${id}`.execute(trx),
+      ),
+    ).toEqual(['maternal', 'child']);
+    // the next transaction on the (same, pooled) connection does not inherit the mark
+    expect(await written((trx) => sql`select 1`.execute(trx))).toEqual([]);
+  });
+
+  it('keeps no mark of a transaction that rolled back', async () => {
+    await expect(
+      withScope(t.db, scope, async (trx) => {
+        await sql`update person set birth_date = '2020-01-01' where county_code = '330902' and id = ${id}`.execute(trx);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await written((trx) => sql`select 1`.execute(trx))).toEqual([]);
+    expect(
+      await written((trx) =>
+        sql`delete from child_work where county_code = '330902' and person_id = ${id}`.execute(trx),
+      ),
+    ).toEqual(['child']);
   });
 });

@@ -54,12 +54,17 @@ const PREPARED_TEXT_MAX = 2000;
  * as before. Queries without parameters (the simple-protocol scripts of {@link withScope}) are left alone.
  */
 function prepareStatements(pool: pg.Pool, max: number): void {
-  if (max <= 0) return;
   const names = new Map<string, string>();
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const prepared = (text: unknown, values?: unknown, callback?: unknown): unknown => {
-      if (typeof text === 'string' && Array.isArray(values) && values.length && text.length <= PREPARED_TEXT_MAX) {
+      if (
+        max > 0 &&
+        typeof text === 'string' &&
+        Array.isArray(values) &&
+        values.length &&
+        text.length <= PREPARED_TEXT_MAX
+      ) {
         let name = names.get(text);
         if (!name && names.size < max) {
           name = `fuyou_${names.size}`;
@@ -67,7 +72,10 @@ function prepareStatements(pool: pg.Pool, max: number): void {
         }
         if (name) return query({ name, text, values }, callback);
       }
-      return query(text, values, callback);
+      const r = query(text, values, callback);
+      // several statements in one simple query answer an array of results; Kysely reads one, so give it the last
+      // (as the PGlite dialect does): withScope reads the statement after its COMMIT
+      return r instanceof Promise ? r.then((x: unknown) => (Array.isArray(x) ? x.at(-1) : x)) : r;
     };
     (client as unknown as { query: typeof prepared }).query = prepared;
   });
@@ -153,6 +161,18 @@ export function auditEventWritten(trx: Transaction<Database>): void {
 const afterCommitWork = new WeakMap<object, (() => Promise<void>)[]>();
 /** Transactions of {@link withScope}, and the counties each may read and write. */
 const scopeCounties = new WeakMap<object, readonly string[]>();
+/** Committed audited transactions of {@link withScope}, and the stored lists they wrote (migration 0049). */
+const listsWritten = new WeakMap<object, readonly string[]>();
+
+/**
+ * The stored lists (`maternal`, `child`) that a committed, audited {@link withScope} transaction changed: their
+ * duty rows, or the names and birth dates they show (migration 0049's statement triggers mark them; the commit's
+ * round trip reads and clears the mark). Known only once the transaction has committed, so read it in
+ * {@link afterCommit} work; undefined when not known (then any list may have changed).
+ */
+export function listsWrittenBy(trx: Transaction<Database>): readonly string[] | undefined {
+  return listsWritten.get(trx);
+}
 
 /**
  * The counties a {@link withScope} transaction runs under (row-level security lets it read and write only their
@@ -226,9 +246,20 @@ export async function withScope<T>(
     let result: T;
     try {
       result = await fn(trx);
-      await sql
-        .raw(audited.has(trx) ? `commit; select pg_logical_emit_message(true, 'fuyou.audit', '')` : 'commit')
-        .execute(conn);
+      if (audited.has(trx)) {
+        // the commit, the wait for the audit's flush, and the lists the transaction wrote (a session setting, so
+        // that it outlives the commit; cleared for the connection's next transaction) in one round trip
+        const r = await sql
+          .raw<{ lists: string | null }>(
+            `commit; select pg_logical_emit_message(true, 'fuyou.audit', '') is not null as flushed, ` +
+              `current_setting('fuyou.lists_written', true) as lists, ` +
+              `set_config('fuyou.lists_written', '', false) is not null as cleared`,
+          )
+          .execute(conn);
+        // no row: not known (any list may have changed); null: never marked on this connection, nothing written
+        const row = r.rows[0];
+        if (row) listsWritten.set(trx, [...new Set((row.lists ?? '').split(',').filter((l) => l !== ''))]);
+      } else await sql.raw('commit').execute(conn);
     } catch (e) {
       // after an error in the work, or a commit that failed (which has ended the transaction already)
       await rollbackQuietly(conn);

@@ -38,7 +38,10 @@ export function createServices(deps: ServiceDeps) {
   const auditLog = createAuditService({ db, audit });
   // answers of the worklists, dropped by every committed write of their counties and after every job
   const answers = new AnswerCache(deps.config.worklistCacheMs);
-  audit.onWriteCommitted((counties) => answers.invalidate(counties));
+  audit.onWriteCommitted((counties, lists) => {
+    // a write that changed no stored list (the database said so) changes no answer
+    if (!lists || lists.length) answers.invalidate(counties, lists);
+  });
   const jobs = createJobQueue(db, { afterJob: () => answers.invalidate() });
   const moduleDeps = { ...deps, people, institutions, jobs, answers };
   const indicators = createIndicatorsServices(moduleDeps);

@@ -30,12 +30,12 @@ describe('AnswerCache: answers shared until a write of their counties or the fre
     const cache = new AnswerCache(10_000, 100, c.now);
     let reads = 0;
     const read = async () => ++reads;
-    expect(await cache.get('k', ['330902'], read)).toEqual({ value: 1, source: 'read' });
-    expect(await cache.get('k', ['330902'], read)).toEqual({ value: 1, source: 'cached' });
+    expect(await cache.get('k', { counties: ['330902'] }, read)).toEqual({ value: 1, source: 'read' });
+    expect(await cache.get('k', { counties: ['330902'] }, read)).toEqual({ value: 1, source: 'cached' });
     c.advance(10_000);
-    expect(await cache.get('k', ['330902'], read)).toEqual({ value: 1, source: 'cached' });
+    expect(await cache.get('k', { counties: ['330902'] }, read)).toEqual({ value: 1, source: 'cached' });
     c.advance(1);
-    expect(await cache.get('k', ['330902'], read)).toEqual({ value: 2, source: 'read' });
+    expect(await cache.get('k', { counties: ['330902'] }, read)).toEqual({ value: 2, source: 'read' });
     expect(cache.stats).toEqual({ read: 2, joined: 0, cached: 2 });
   });
 
@@ -43,25 +43,43 @@ describe('AnswerCache: answers shared until a write of their counties or the fre
     const cache = new AnswerCache(10_000);
     let reads = 0;
     const read = async () => ++reads;
-    await cache.get('dh', ['330902'], read);
-    await cache.get('pt', ['330903'], read);
-    await cache.get('city', ['330902', '330903'], read);
+    await cache.get('dh', { counties: ['330902'] }, read);
+    await cache.get('pt', { counties: ['330903'] }, read);
+    await cache.get('city', { counties: ['330902', '330903'] }, read);
     cache.invalidate(['330902']);
-    expect((await cache.get('dh', ['330902'], read)).source).toBe('read');
-    expect((await cache.get('pt', ['330903'], read)).source).toBe('cached');
-    expect((await cache.get('city', ['330902', '330903'], read)).source).toBe('read');
+    expect((await cache.get('dh', { counties: ['330902'] }, read)).source).toBe('read');
+    expect((await cache.get('pt', { counties: ['330903'] }, read)).source).toBe('cached');
+    expect((await cache.get('city', { counties: ['330902', '330903'] }, read)).source).toBe('read');
     cache.invalidate();
-    expect((await cache.get('pt', ['330903'], read)).source).toBe('read');
+    expect((await cache.get('pt', { counties: ['330903'] }, read)).source).toBe('read');
+  });
+
+  it('drops by list: a write of the child list keeps the maternal answers of the county, a write of any list not', async () => {
+    const cache = new AnswerCache(10_000);
+    let reads = 0;
+    const read = async () => ++reads;
+    const maternal = { counties: ['330902'], list: 'maternal' };
+    const child = { counties: ['330902'], list: 'child' };
+    await cache.get('m', maternal, read);
+    await cache.get('c', child, read);
+    cache.invalidate(['330902'], ['child']);
+    expect((await cache.get('m', maternal, read)).source).toBe('cached');
+    expect((await cache.get('c', child, read)).source).toBe('read');
+    cache.invalidate(['330902'], ['child', 'maternal']);
+    expect((await cache.get('m', maternal, read)).source).toBe('read');
+    cache.invalidate(['330902']);
+    expect((await cache.get('m', maternal, read)).source).toBe('read');
+    expect((await cache.get('c', child, read)).source).toBe('read');
   });
 
   it('does not keep an answer whose read overlapped a committed write (its snapshot may predate the write)', async () => {
     const cache = new AnswerCache(10_000);
     const slow = deferredRead('before the write');
-    const first = cache.get('k', ['330902'], slow.read);
+    const first = cache.get('k', { counties: ['330902'] }, slow.read);
     cache.invalidate(['330902']);
     slow.release();
     expect(await first).toEqual({ value: 'before the write', source: 'read' });
-    expect(await cache.get('k', ['330902'], async () => 'after the write')).toEqual({
+    expect(await cache.get('k', { counties: ['330902'] }, async () => 'after the write')).toEqual({
       value: 'after the write',
       source: 'read',
     });
@@ -70,17 +88,17 @@ describe('AnswerCache: answers shared until a write of their counties or the fre
   it('lets requests join a read under way, but not once a write has committed since it began', async () => {
     const cache = new AnswerCache(10_000);
     const slow = deferredRead('shared');
-    const a = cache.get('k', ['330902'], slow.read);
-    const b = cache.get('k', ['330902'], slow.read);
+    const a = cache.get('k', { counties: ['330902'] }, slow.read);
+    const b = cache.get('k', { counties: ['330902'] }, slow.read);
     cache.invalidate(['330902']);
-    const c = cache.get('k', ['330902'], async () => 'own read after the write');
+    const c = cache.get('k', { counties: ['330902'] }, async () => 'own read after the write');
     slow.release();
     expect(await a).toEqual({ value: 'shared', source: 'read' });
     expect(await b).toEqual({ value: 'shared', source: 'joined' });
     expect(await c).toEqual({ value: 'own read after the write', source: 'read' });
     expect(slow.runs).toBe(1);
     // the later read is the one kept
-    expect(await cache.get('k', ['330902'], async () => 'not read')).toEqual({
+    expect(await cache.get('k', { counties: ['330902'] }, async () => 'not read')).toEqual({
       value: 'own read after the write',
       source: 'cached',
     });
@@ -94,31 +112,31 @@ describe('AnswerCache: answers shared until a write of their counties or the fre
       if (fail) throw new Error('database down');
       return 'ok';
     };
-    const a = cache.get('k', ['330902'], read);
-    const b = cache.get('k', ['330902'], read);
+    const a = cache.get('k', { counties: ['330902'] }, read);
+    const b = cache.get('k', { counties: ['330902'] }, read);
     await expect(a).rejects.toThrow('database down');
     await expect(b).rejects.toThrow('database down');
     fail = false;
-    expect(await cache.get('k', ['330902'], read)).toEqual({ value: 'ok', source: 'read' });
+    expect(await cache.get('k', { counties: ['330902'] }, read)).toEqual({ value: 'ok', source: 'read' });
   });
 
   it('holds at most its weight, the least recently put going first, and lets expired answers go', async () => {
     const c = clock();
     const cache = new AnswerCache(10_000, 10, c.now);
     const read = async () => 'x';
-    await cache.get('a', [], read, () => 4);
-    await cache.get('b', [], read, () => 4);
+    await cache.get('a', { counties: [] }, read, () => 4);
+    await cache.get('b', { counties: [] }, read, () => 4);
     expect(cache.heldWeight).toBe(8);
-    await cache.get('c', [], read, () => 4);
+    await cache.get('c', { counties: [] }, read, () => 4);
     expect(cache.size).toBe(2);
     expect(cache.heldWeight).toBe(8);
-    expect((await cache.get('b', [], read, () => 4)).source).toBe('cached');
-    expect((await cache.get('a', [], read, () => 4)).source).toBe('read');
+    expect((await cache.get('b', { counties: [] }, read, () => 4)).source).toBe('cached');
+    expect((await cache.get('a', { counties: [] }, read, () => 4)).source).toBe('read');
     // an answer heavier than the whole bound is answered, not kept
-    await cache.get('huge', [], read, () => 11);
-    expect((await cache.get('huge', [], read, () => 11)).source).toBe('read');
+    await cache.get('huge', { counties: [] }, read, () => 11);
+    expect((await cache.get('huge', { counties: [] }, read, () => 11)).source).toBe('read');
     c.advance(10_001);
-    await cache.get('d', [], read, () => 1);
+    await cache.get('d', { counties: [] }, read, () => 1);
     expect(cache.size).toBe(1);
     expect(cache.heldWeight).toBe(1);
   });
@@ -127,14 +145,14 @@ describe('AnswerCache: answers shared until a write of their counties or the fre
     const off = new AnswerCache(0);
     let reads = 0;
     const read = async () => ++reads;
-    await off.get('k', [], read);
-    expect((await off.get('k', [], read)).source).toBe('read');
+    await off.get('k', { counties: [] }, read);
+    expect((await off.get('k', { counties: [] }, read)).source).toBe('read');
     expect(off.size).toBe(0);
     const small = new AnswerCache(10_000, 2);
-    for (const k of ['a', 'b', 'c']) await small.get(k, [], read);
+    for (const k of ['a', 'b', 'c']) await small.get(k, { counties: [] }, read);
     expect(small.size).toBe(2);
-    expect((await small.get('a', [], read)).source).toBe('read');
-    expect((await small.get('c', [], read)).source).toBe('cached');
+    expect((await small.get('a', { counties: [] }, read)).source).toBe('read');
+    expect((await small.get('c', { counties: [] }, read)).source).toBe('cached');
   });
 });
 

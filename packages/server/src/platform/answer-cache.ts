@@ -5,7 +5,8 @@
  *
  * An answer is dropped as soon as a write that may change it has committed in this process: the audit writer
  * reports every committed write with the counties its transaction could touch (row-level security allows no
- * others), the job queue reports every job it ran, and each county has a generation that such a report moves on.
+ * others) and the lists it changed (the database marks them, migration 0049), the job queue reports every job it
+ * ran, and each county and each list of a county has a generation that such a report moves on.
  * An answer remembers the generations of its counties when its read began, and is served only while they are
  * unchanged, so a user always sees her own write at her next request, and a read that overlapped a write is never
  * kept. Writes made elsewhere (another server process, SQL by hand) show within the freshness bound, and so do the
@@ -55,15 +56,22 @@ export class AnswerCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Drops the answers that read any of `counties`; every answer when `counties` is undefined. */
-  invalidate(counties?: readonly string[]): void {
+  /**
+   * Drops the answers of `lists` (every list when undefined) that read any of `counties`; every answer when
+   * `counties` is undefined.
+   */
+  invalidate(counties?: readonly string[], lists?: readonly string[]): void {
     if (!counties) {
       this.everything++;
       this.entries.clear();
       this.weight = 0;
       return;
     }
-    for (const c of counties) this.generations.set(c, (this.generations.get(c) ?? 0) + 1);
+    const bump = (g: string) => this.generations.set(g, (this.generations.get(g) ?? 0) + 1);
+    for (const c of counties) {
+      if (!lists) bump(c);
+      else for (const l of lists) bump(`${l}:${c}`);
+    }
   }
 
   /**
@@ -73,7 +81,12 @@ export class AnswerCache {
    */
   async get<T>(
     key: string,
-    counties: readonly string[],
+    scope: {
+      /** The counties whose rows the answer reads. */
+      counties: readonly string[];
+      /** The list the answer is of, when it is one of those the database marks as written (migration 0049). */
+      list?: string;
+    },
     read: () => Promise<T>,
     weigh: (value: T) => number = () => 1,
   ): Promise<{ value: T; source: AnswerSource }> {
@@ -82,7 +95,7 @@ export class AnswerCache {
       return { value: await read(), source: 'read' };
     }
     this.sweep();
-    const stamp = this.stampOf(counties);
+    const stamp = this.stampOf(scope);
     const now = this.now();
     const e = this.entries.get(key);
     if (e && e.stamp === stamp && now <= e.expires) {
@@ -101,7 +114,7 @@ export class AnswerCache {
     try {
       const value = await promise;
       // kept only if no write committed while it was read (the read's snapshot may predate it)
-      if (this.stampOf(counties) === stamp)
+      if (this.stampOf(scope) === stamp)
         this.put(key, { stamp, expires: now + this.freshMs, value, weight: Math.max(1, weigh(value)) });
       return { value, source: 'read' };
     } finally {
@@ -147,9 +160,12 @@ export class AnswerCache {
     }
   }
 
-  private stampOf(counties: readonly string[]): string {
+  private stampOf(scope: { counties: readonly string[]; list?: string }): string {
     let s = String(this.everything);
-    for (const c of counties) s += `,${this.generations.get(c) ?? 0}`;
+    for (const c of scope.counties) {
+      s += `,${this.generations.get(c) ?? 0}`;
+      if (scope.list) s += `.${this.generations.get(`${scope.list}:${c}`) ?? 0}`;
+    }
     return s;
   }
 }

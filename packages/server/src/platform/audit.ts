@@ -3,6 +3,7 @@ import {
   afterCommit,
   auditEventWritten,
   countiesOf,
+  listsWrittenBy,
   executeScript,
   sql,
   sqlLiteral,
@@ -49,10 +50,11 @@ export interface AuditWriter {
   readAnswered(ctx: AuditActor | null, e: AuditInput): Promise<void>;
   /**
    * Calls `fn` after each committed transaction that wrote an audit event (every write does), with the counties
-   * the transaction could write (its scope; undefined when that is not known, meaning: any county), before the
-   * writer's withScope returns. The cache of answers listens so that a write is seen at the next request.
+   * the transaction could write (its scope; undefined when that is not known, meaning: any county) and the stored
+   * lists it changed (undefined when not known, meaning: any list), before the writer's withScope returns. The
+   * cache of answers listens so that a write is seen at the next request.
    */
-  onWriteCommitted(fn: (counties: readonly string[] | undefined) => void): void;
+  onWriteCommitted(fn: (counties: readonly string[] | undefined, lists: readonly string[] | undefined) => void): void;
 }
 
 type AuditRow = Omit<Insertable<AuditEventTable>, 'details'> & {
@@ -185,7 +187,7 @@ function createReadBatch(db: Kysely<Database>) {
 export function createAuditWriter(db: Kysely<Database>): AuditWriter {
   const reads = createReadBatch(db);
   const batched = process.env.FUYOU_AUDIT_READ_BATCH !== '0';
-  const listeners: ((counties: readonly string[] | undefined) => void)[] = [];
+  const listeners: ((counties: readonly string[] | undefined, lists: readonly string[] | undefined) => void)[] = [];
   // one report per transaction, however many events it writes
   const reported = new WeakSet<object>();
   return {
@@ -197,9 +199,10 @@ export function createAuditWriter(db: Kysely<Database>): AuditWriter {
         const counties = scope && e.countyCode && !scope.includes(e.countyCode) ? undefined : scope;
         if (scope)
           afterCommit(trx, async () => {
-            for (const fn of listeners) fn(counties);
+            const lists = listsWrittenBy(trx);
+            for (const fn of listeners) fn(counties, lists);
           });
-        else for (const fn of listeners) fn(undefined);
+        else for (const fn of listeners) fn(undefined, undefined);
       }
     },
     readAnswered(ctx, e) {

@@ -125,7 +125,7 @@ export function createWorklistService(deps: ModuleDeps) {
       ]);
       const { value } = await answers.get(
         key,
-        sorted,
+        { counties: sorted, list: 'child' },
         () => readList(ctx, f, t, pmtct),
         (l) => l.items.length + 1,
       );

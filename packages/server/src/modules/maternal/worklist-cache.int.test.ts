@@ -77,6 +77,38 @@ describe('worklist answers shared between the users of a county (issue #7)', () 
     expect(withPmtct.body.counts.pmtct_action).toBeDefined();
   });
 
+  it("drops only the lists a write changed: a child's check-up keeps the maternal answers, a woman renamed drops them", async () => {
+    const url = `/api/v1/maternal-worklist?institutionId=${w.inst}`;
+    const p = await registered(w.dh, 10 * 7);
+    const child = await w.dh.post('/api/v1/children', childBody(30, { name: '缓存检查' }));
+    expect(child.status).toBe(201);
+    const childUrl = '/api/v1/child-worklist';
+    await w.dh.get(url);
+    await w.dh.get(childUrl);
+    const s0 = stats();
+    const checkup = await w.dh.post(`/api/v1/children/${child.body.person.id}/checkups`, {
+      visitDate: childDaysAgo(0),
+      weightKg: 4.2,
+      lengthCm: 54,
+    });
+    expect(checkup.status).toBe(201);
+    await dh2.get(url);
+    expect(delta(s0, stats())).toEqual({ read: 0, joined: 0, cached: 1 });
+    await dh2.get(childUrl);
+    expect(delta(s0, stats()).read).toBe(1);
+    // the list shows her name: renaming her changes the answer
+    const person = await w.dh.get(`/api/v1/people/${p.personId}`);
+    const renamed = await w.dh.patch(`/api/v1/people/${p.personId}`, {
+      name: '缓存改名',
+      version: person.body.version,
+    });
+    expect(renamed.status).toBe(200);
+    const s1 = stats();
+    const after = await dh2.get(url);
+    expect(delta(s1, stats()).read).toBe(1);
+    expect(after.body.items.find((i: any) => i.pregnancyId === p.id)?.womanName).toBe('缓存改名');
+  });
+
   it('drops every answer after a job has run (jobs write without a user)', async () => {
     const jobs = w.s.app.services.jobs;
     jobs.register('test.answers.noop', async () => ({}));

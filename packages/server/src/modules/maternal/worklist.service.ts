@@ -327,7 +327,7 @@ export function createWorklistService(deps: ModuleDeps) {
       ]);
       const { value: list } = await answers.get(
         key,
-        counties,
+        { counties, list: 'maternal' },
         () => withScope(db, ctx, (trx) => storedWorklist(trx, ctx, f, t, new Date())),
         (l) => l.items.length + 1,
       );
