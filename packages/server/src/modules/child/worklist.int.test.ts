@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '@fuyou/db';
+import { sql, withScope } from '@fuyou/db';
+import { systemContext } from '../../platform/context';
 import { childWorld, daysAgo, registerChild, type ChildWorld } from './child.fixtures';
 import type { Client } from '../../testing';
 
@@ -319,6 +320,45 @@ describe('children who leave', () => {
     while ((await w.s.app.services.jobs.runDue(50)) > 0);
     expect(await storedRows(c.person.id)).toEqual(before);
     expect((await itemsOf(w.dh, 'kind=checkup_due&horizon=0', c.person.id)).length).toBe(1);
+  });
+
+  it('a write rewrites only the stored rows that changed: the same rows are left alone, the set is the one recomputed', async () => {
+    const c = await registerChild(w.dh, 125, { name: '只改变化' });
+    const versions = async () =>
+      new Map(
+        (
+          await sql<{ key: string; row: string; xmin: string }>`select kind || '/' || item as key,
+              (w.*)::text as row, xmin::text as xmin
+            from child_work w where person_id = ${c.person.id}`.execute(w.s.db.db)
+        ).rows.map((r) => [r.key, { row: r.row, xmin: r.xmin }]),
+      );
+    const refresh = () =>
+      withScope(w.s.app.services.db, systemContext(['330902']), (trx) =>
+        w.s.app.services.child.worklist.refreshInTx(trx, '330902', c.person.id),
+      );
+    const before = await versions();
+    expect(before.size).toBeGreaterThan(0);
+    // recomputed with nothing changed: no row is written again
+    await refresh();
+    expect(await versions()).toEqual(before);
+    // a check-up done: the rows it changes are written, the others keep their version
+    const done = await w.dh.post(`/api/v1/children/${c.person.id}/checkups`, {
+      visitDate: daysAgo(0),
+      weightKg: 6.5,
+      lengthCm: 63,
+    });
+    expect(done.status).toBe(201);
+    const after = await versions();
+    expect(after).not.toEqual(before);
+    for (const [key, v] of after) {
+      const old = before.get(key);
+      if (old && old.row === v.row) expect(v.xmin).toBe(old.xmin);
+    }
+    // the same rows as computed from nothing
+    const incremental = await storedRows(c.person.id);
+    await sql`delete from child_work where person_id = ${c.person.id}`.execute(w.s.db.db);
+    await refresh();
+    expect(await storedRows(c.person.id)).toEqual(incremental);
   });
 
   it('pages the list with counts that do not depend on the page', async () => {

@@ -2,7 +2,7 @@ import { sql, type Database, type Transaction } from '@fuyou/db';
 import type { FieldCrypto } from '../../platform/crypto';
 import { today } from './child.common';
 import { openExposure } from './exposure.facts';
-import { childWorkRows, type ChildWorkInput } from './worklist.rows';
+import { childWorkRows, type ChildWorkInput, type ChildWorkRow } from './worklist.rows';
 
 /** What the one read of {@link refreshChildWork} returns (JSON: dates stay 'YYYY-MM-DD', times ISO strings). */
 interface ChildWorkRead {
@@ -53,27 +53,72 @@ export async function refreshChildWork(
         from child_screening where county_code = ${c} and person_id = ${p}) x), '[]') as screenings,
       exists (select 1 from exposed_infant where county_code = ${c} and person_id = ${p}) as exposed`.execute(trx)
   ).rows[0]!;
-  await trx.deleteFrom('child_work').where('county_code', '=', c).where('person_id', '=', p).execute();
   const { person, profile } = read;
-  if (!person || !profile || profile.status !== 'active' || person.deceased_on) return;
-  const exposure = read.exposed
-    ? await trx
-        .selectFrom('exposed_infant')
-        .selectAll()
-        .where('county_code', '=', c)
-        .where('person_id', '=', p)
-        .executeTakeFirst()
-    : undefined;
-  const rows = childWorkRows({
-    person,
-    profile,
-    checkups: read.checkups,
-    cases: read.cases,
-    referrals: read.referrals,
-    newbornScreenings: read.newborn,
-    childScreenings: read.screenings,
-    exposure: exposure ? openExposure(crypto, exposure) : null,
-    today: today(),
-  });
-  if (rows.length) await trx.insertInto('child_work').values(rows).execute();
+  const active = !!person && !!profile && profile.status === 'active' && !person.deceased_on;
+  const exposure =
+    active && read.exposed
+      ? await trx
+          .selectFrom('exposed_infant')
+          .selectAll()
+          .where('county_code', '=', c)
+          .where('person_id', '=', p)
+          .executeTakeFirst()
+      : undefined;
+  const rows = active
+    ? childWorkRows({
+        person,
+        profile,
+        checkups: read.checkups,
+        cases: read.cases,
+        referrals: read.referrals,
+        newbornScreenings: read.newborn,
+        childScreenings: read.screenings,
+        exposure: exposure ? openExposure(crypto, exposure) : null,
+        today: today(),
+      })
+    : [];
+  await replaceChildWork(trx, c, p, rows);
+}
+
+/** The columns of child_work besides its key (county_code, person_id, kind, item). */
+const WORK_COLUMNS = [
+  'ref_id',
+  'institution_id',
+  'township',
+  'list_from',
+  'list_until',
+  'due_on',
+  'overdue_at',
+  'appointment_on',
+  'what_zh',
+  'what_en',
+] as const;
+
+/**
+ * Makes the child's stored rows `rows` in one statement: rows no longer due are deleted, new ones inserted, changed
+ * ones updated, and rows that are the same are left alone (issue #7: a check-up deleted and wrote again every row
+ * of the child, each with its three covering indexes, in two statements). The delete and the upsert touch
+ * disjoint keys, so the order PostgreSQL runs them in does not matter.
+ */
+async function replaceChildWork(
+  trx: Transaction<Database>,
+  countyCode: string,
+  personId: string,
+  rows: readonly ChildWorkRow[],
+) {
+  const cols = sql.join(WORK_COLUMNS.map((k) => sql.ref(k)));
+  const excluded = sql.join(WORK_COLUMNS.map((k) => sql.ref(`excluded.${k}`)));
+  const current = sql.join(WORK_COLUMNS.map((k) => sql.ref(`child_work.${k}`)));
+  const set = sql.join(WORK_COLUMNS.map((k) => sql`${sql.ref(k)} = ${sql.ref(`excluded.${k}`)}`));
+  await sql`with new as (
+      select * from jsonb_populate_recordset(null::child_work, ${JSON.stringify(rows)}::jsonb)
+    ),
+    gone as (
+      delete from child_work w where w.county_code = ${countyCode} and w.person_id = ${personId}::uuid
+        and not exists (select 1 from new n where n.kind = w.kind and n.item = w.item)
+    )
+    insert into child_work (county_code, person_id, kind, item, ${cols})
+    select county_code, person_id, kind, item, ${cols} from new
+    on conflict (county_code, person_id, kind, item) do update set ${set}
+    where (${current}) is distinct from (${excluded})`.execute(trx);
 }
