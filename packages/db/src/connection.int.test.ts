@@ -5,7 +5,6 @@ import {
   afterCommit,
   auditEventWritten,
   listsWrittenBy,
-  PREPARE_ALWAYS,
   openDatabase,
   parallelCapacity,
   withScope,
@@ -188,18 +187,6 @@ describe.runIf(process.env.DATABASE_URL)('prepared statements (PostgreSQL)', () 
       return r.rows;
     });
   }
-
-  it('prepares a text longer than the bound only when it asks to (PREPARE_ALWAYS)', async () => {
-    const pad = ' '.repeat(2100);
-    const names = await t.db.connection().execute(async (conn) => {
-      await sql`select ${1}::int as long_one${sql.raw(pad)}`.execute(conn);
-      await sql`${sql.raw(PREPARE_ALWAYS)}select ${1}::int as long_two${sql.raw(pad)}`.execute(conn);
-      const r = await sql<{ statement: string }>`select statement from pg_prepared_statements
-        where statement like '%long_%'`.execute(conn);
-      return r.rows.map((x) => x.statement.trim().slice(0, 40));
-    });
-    expect(names).toEqual([`${PREPARE_ALWAYS}select $1::int as long_two`.slice(0, 40)]);
-  });
 
   it('parses and plans a parameterized text once per connection; 0 turns it off', async () => {
     const rows = await preparedOn(t.db);

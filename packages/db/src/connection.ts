@@ -45,14 +45,6 @@ export interface OpenDatabaseOptions {
 const PREPARED_TEXT_MAX = 2000;
 
 /**
- * A query text that starts with this comment is prepared whatever its length: for a long statement whose text
- * never varies and that runs at every write (the child worklist's read and rewrite of one child), where the
- * length bound would otherwise leave it planned at every call. Only for fixed texts: each distinct one takes one
- * of the connection's named statements.
- */
-export const PREPARE_ALWAYS = '/* fuyou:prepare */ ';
-
-/**
  * Sends the pool's parameterized queries of up to {@link PREPARED_TEXT_MAX} characters as named prepared
  * statements: each connection parses and plans such a text once and then only binds and executes it (issue #7: at
  * 50 clients the cores are PostgreSQL's, and a person by id was planned in 0.08 ms to run in 0.03 ms, the
@@ -71,7 +63,7 @@ function prepareStatements(pool: pg.Pool, max: number): void {
         typeof text === 'string' &&
         Array.isArray(values) &&
         values.length &&
-        (text.length <= PREPARED_TEXT_MAX || text.startsWith(PREPARE_ALWAYS))
+        text.length <= PREPARED_TEXT_MAX
       ) {
         let name = names.get(text);
         if (!name && names.size < max) {

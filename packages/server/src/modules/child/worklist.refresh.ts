@@ -1,4 +1,4 @@
-import { PREPARE_ALWAYS, sql, type Database, type Transaction } from '@fuyou/db';
+import { sql, type Database, type Transaction } from '@fuyou/db';
 import type { FieldCrypto } from '../../platform/crypto';
 import { today } from './child.common';
 import { openExposure } from './exposure.facts';
@@ -34,7 +34,7 @@ export async function refreshChildWork(
   const c = countyCode;
   const p = personId;
   const read = (
-    await sql<ChildWorkRead>`${sql.raw(PREPARE_ALWAYS)}select
+    await sql<ChildWorkRead>`select
       (select to_jsonb(x) from (select county_code, id, birth_date, birth_time, deceased_on, residence_region_code
         from person where county_code = ${c} and id = ${p}) x) as person,
       (select to_jsonb(x) from (select status, managing_institution_id, gestational_weeks, gestational_days,
@@ -110,7 +110,7 @@ async function replaceChildWork(
   const excluded = sql.join(WORK_COLUMNS.map((k) => sql.ref(`excluded.${k}`)));
   const current = sql.join(WORK_COLUMNS.map((k) => sql.ref(`child_work.${k}`)));
   const set = sql.join(WORK_COLUMNS.map((k) => sql`${sql.ref(k)} = ${sql.ref(`excluded.${k}`)}`));
-  await sql`${sql.raw(PREPARE_ALWAYS)}with new as (
+  await sql`with new as (
       select * from jsonb_populate_recordset(null::child_work, ${JSON.stringify(rows)}::jsonb)
     ),
     gone as (
