@@ -51,7 +51,9 @@ const PREPARED_TEXT_MAX = 2000;
  * check-up's worklist read in 0.73 ms to run in 0.57 ms). PostgreSQL re-plans a statement whose tables changed, and
  * under row-level security when the role differs. Only the first `max` distinct texts get a name (texts built
  * from `in` lists or multi-row inserts vary), so a connection keeps at most `max` statements; the others run unnamed
- * as before. Queries without parameters (the simple-protocol scripts of {@link withScope}) are left alone.
+ * as before. Queries without parameters (the simple-protocol scripts of {@link withScope}) are not prepared; when
+ * such a script holds several statements, the last one's result is handed on (as the PGlite dialect does), which is
+ * how withScope reads the lists its audited commit wrote.
  */
 function prepareStatements(pool: pg.Pool, max: number): void {
   const names = new Map<string, string>();

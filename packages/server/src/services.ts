@@ -36,7 +36,8 @@ export function createServices(deps: ServiceDeps) {
   const institutions = createInstitutionService({ db, audit, regions });
   const users = createUserService({ db, audit, auth, regions });
   const auditLog = createAuditService({ db, audit });
-  // answers of the worklists, dropped by every committed write of their counties and after every job
+  // answers of the worklists, dropped by every committed write that changes their list in their counties, and
+  // after every job
   const answers = new AnswerCache(deps.config.worklistCacheMs);
   audit.onWriteCommitted((counties, lists) => {
     // a write that changed no stored list (the database said so) changes no answer

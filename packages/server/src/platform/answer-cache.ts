@@ -122,6 +122,22 @@ export class AnswerCache {
     }
   }
 
+  /**
+   * The answer of one of the stored lists (the worklists): keyed by the list, the sorted counties and `parts`
+   * (everything else the rows depend on: the day, the filter, the permissions that change them), weighed by its
+   * items, dropped by the writes of that list in those counties.
+   */
+  async list<T extends { items: readonly unknown[] }>(
+    list: 'maternal' | 'child',
+    counties: readonly string[],
+    parts: readonly unknown[],
+    read: () => Promise<T>,
+  ): Promise<T> {
+    const sorted = [...counties].sort();
+    const key = JSON.stringify([list, sorted, ...parts]);
+    return (await this.get(key, { counties: sorted, list }, read, (v) => v.items.length + 1)).value;
+  }
+
   /** Number of answers held. */
   get size(): number {
     return this.entries.size;

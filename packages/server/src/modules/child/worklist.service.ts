@@ -109,25 +109,11 @@ export function createWorklistService(deps: ModuleDeps) {
     async list(ctx: AuthContext, f: WorklistFilter) {
       const t = today();
       const pmtct = ctx.permissions.has('pmtct');
-      const sorted = [...ctx.counties].sort();
-      // everything the rows depend on besides the counties' data: the day, the filter, the PMTCT permission
-      const key = JSON.stringify([
-        'child.worklist',
-        t,
-        sorted,
-        pmtct,
-        f.institutionId ?? null,
-        f.township ?? null,
-        f.kind ?? null,
-        f.horizon ?? 7,
-        f.page ?? 1,
-        f.pageSize ?? 100,
-      ]);
-      const { value } = await answers.get(
-        key,
-        { counties: sorted, list: 'child' },
+      const value = await answers.list(
+        'child',
+        ctx.counties,
+        [t, pmtct, f.institutionId, f.township, f.kind, f.horizon ?? 7, f.page ?? 1, f.pageSize ?? 100],
         () => readList(ctx, f, t, pmtct),
-        (l) => l.items.length + 1,
       );
       await audit.readAnswered(ctx, {
         action: 'child.worklist',

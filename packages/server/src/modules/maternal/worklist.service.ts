@@ -312,24 +312,11 @@ export function createWorklistService(deps: ModuleDeps) {
   return {
     async worklist(ctx: AuthContext, f: MaternalWorklistFilter): Promise<MaternalWorklist> {
       const t = today();
-      const counties = [...ctx.counties].sort();
-      // everything the rows depend on besides the counties' data: the day, the filter, the PMTCT permission
-      const key = JSON.stringify([
-        'maternal.worklist',
-        t,
-        counties,
-        canSeePmtct(ctx),
-        f.institutionId ?? null,
-        f.township ?? null,
-        f.kind ?? null,
-        f.horizon ?? 7,
-        f.limit ?? 100,
-      ]);
-      const { value: list } = await answers.get(
-        key,
-        { counties, list: 'maternal' },
+      const list = await answers.list(
+        'maternal',
+        ctx.counties,
+        [t, canSeePmtct(ctx), f.institutionId, f.township, f.kind, f.horizon ?? 7, f.limit ?? 100],
         () => withScope(db, ctx, (trx) => storedWorklist(trx, ctx, f, t, new Date())),
-        (l) => l.items.length + 1,
       );
       await audit.readAnswered(ctx, {
         action: 'maternal.worklist',
