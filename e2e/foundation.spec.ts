@@ -7,14 +7,15 @@ import { PersonDetailPage } from './pages/person-detail.page';
 import { PersonRegisterPage } from './pages/person-register.page';
 import { PersonSearchPage } from './pages/person-search.page';
 
-// A synthetic resident ID number (valid check character; never a real person's): 定海区, born 1994-05-06, female.
-const idNumber = makeResidentId('330902', '1994-05-06', 123, 'female');
-const masked = `330902********${idNumber.slice(14)}`;
 const name = '林晓雯';
 
 test('a clinician registers a woman, finds her by ID number and reveals it; the auditor sees the reveal', async ({
   page,
 }) => {
+  // A synthetic resident ID number (valid check character; never a real person's): 定海区, born 1994-05-06, female.
+  // A retry runs on the same database, where the first try may already have registered her: it takes the next number.
+  const idNumber = makeResidentId('330902', '1994-05-06', 123 + test.info().retry, 'female');
+  const masked = `330902********${idNumber.slice(14)}`;
   const login = new LoginPage(page);
   const shell = new AppShell(page);
 

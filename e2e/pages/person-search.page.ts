@@ -10,10 +10,15 @@ export class PersonSearchPage {
     this.results = page.getByTestId('person-results');
   }
 
+  /** Types `q` and presses Enter; types again if the page was still rendering and lost the text (as a user would). */
   async search(q: string) {
-    await this.input.fill(q);
-    await this.input.press('Enter');
-    await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(q)}`));
+    const url = new RegExp(`q=${encodeURIComponent(q)}`);
+    await expect(async () => {
+      await this.input.fill(q);
+      await expect(this.input).toHaveValue(q, { timeout: 1_000 });
+      await this.input.press('Enter');
+      await expect(this.page).toHaveURL(url, { timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
   }
 
   /** The result row showing `name`. */
