@@ -225,17 +225,18 @@ export async function bulkLoad(opts: BulkLoadOptions): Promise<BulkResult> {
     rowsByTable.maternal_work = Number(filled.rows[0]?.n ?? 0);
     rows += rowsByTable.maternal_work;
     opts.log('分析表统计信息 analyzing tables…');
-    // the worklists' stored duties are read index-only: their visibility map is set now, not at autovacuum's turn
+    // the worklists' stored duties and the name search's matches are read index-only: their visibility map is set
+    // now, as autovacuum would set it after a load of this size, not at its later turn
     for (const t of Object.keys(rowsByTable))
-      await client.query(STORED_WORK.has(t) ? `VACUUM (ANALYZE) ${t}` : `ANALYZE ${t}`);
+      await client.query(READ_INDEX_ONLY.has(t) ? `VACUUM (ANALYZE) ${t}` : `ANALYZE ${t}`);
   } finally {
     await client.end();
   }
   return { rows, rowsByTable, seconds: (performance.now() - started) / 1000, errors };
 }
 
-/** The worklists' stored duties (read index-only by the worklists). */
-const STORED_WORK = new Set(['child_work', 'maternal_work']);
+/** Tables read index-only: the worklists' stored duties, and the people (the search by name, migration 0050). */
+const READ_INDEX_ONLY = new Set(['child_work', 'maternal_work', 'person']);
 
 /** The one audit event of a county's bulk import (the chain trigger adds seq, time and hashes). */
 async function writeSummaryEvent(

@@ -61,4 +61,22 @@ describe('person name prefix index', () => {
     );
     expect(other.rows[0]!.n).toBe(0);
   });
+
+  // Migration 0050: a prepared search is planned once for every prefix (a generic plan), so its range must come
+  // from parameters, both ends given (person.repo.ts), and the index carries what the count and the order read.
+  it('serves the prefix range from parameters in a plan made once, from the index alone', async () => {
+    const plan = await withScope(t.db, { counties: ['330902'] }, async (trx) => {
+      await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      await sql`prepare name_search(text, text) as
+        select id, birth_date, count(*) over () from person
+        where name ~>=~ $1 and name ~<~ $2 and name ^@ $1 order by name, birth_date, id limit 20`.execute(trx);
+      const r = await sql<{ 'QUERY PLAN': string }>`explain execute name_search('王丽', '王両')`.execute(trx);
+      await sql`deallocate name_search`.execute(trx);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Only Scan using person_name_prefix_idx/);
+    expect(plan).toMatch(/Index Cond: .*name ~>=~ \$1.*name ~<~ \$2/);
+  });
 });

@@ -160,6 +160,32 @@ describe('person index: register, find, read', () => {
   });
 });
 
+describe('search by name: a prefix of whole characters', () => {
+  it('finds the names that start with the text, at the edges of the range too', async () => {
+    // 举 (U+4E3E) follows 丽 (U+4E3D): the first name above the range of 周丽, and 丼 (U+4E3C) is just below it;
+    // 𠀀 (U+20000) is a rare character of a name outside the BMP
+    const names = ['周丽', '周丽娜', '周丽\u{20000}', '周举', '周丼', '周\u{20000}', '周\u{20000}华'];
+    for (const name of names)
+      expect((await dinghai.post('/api/v1/people', woman('330902', { name }))).status).toBe(201);
+    const found = async (q: string) =>
+      ((await dinghai.get(`/api/v1/people?q=${encodeURIComponent(q)}`)).body.items as { name: string }[])
+        .map((p) => p.name)
+        .sort();
+    expect(await found('周丽')).toEqual(['周丽', '周丽娜', '周丽\u{20000}'].sort());
+    expect(await found('周举')).toEqual(['周举']);
+    expect(await found('周丼')).toEqual(['周丼']);
+    expect(await found('周\u{20000}')).toEqual(['周\u{20000}', '周\u{20000}华'].sort());
+    expect(await found('周')).toEqual([...names].sort());
+    expect(await found('周丽娜娜')).toEqual([]);
+    // the page and its total: past the end, the total is still counted
+    const page2 = await dinghai.get(`/api/v1/people?q=${encodeURIComponent('周')}&page=2&pageSize=5`);
+    expect(page2.body).toMatchObject({ total: names.length, page: 2 });
+    expect(page2.body.items).toHaveLength(2);
+    const past = await dinghai.get(`/api/v1/people?q=${encodeURIComponent('周')}&page=3&pageSize=5`);
+    expect(past.body).toMatchObject({ total: names.length, items: [] });
+  });
+});
+
 describe('scope by county (row-level security and services)', () => {
   it('a clinician of 定海区 cannot read a 普陀区 person: 404, not 403', async () => {
     const created = await putuo.post('/api/v1/people', woman('330903'));

@@ -2,6 +2,39 @@ import { sql, type Database, type Selectable, type Transaction, type PersonTable
 
 export type PersonRow = Selectable<PersonTable>;
 
+/**
+ * The people whose name starts with `prefix`, as conditions an index range serves under row-level security and in
+ * a plan made once for every prefix. Under RLS PostgreSQL builds an index range only from leakproof conditions:
+ * `LIKE 'x%'` is not one and read every person of the county; `^@` (starts_with) is, but becomes a range only when
+ * the prefix is a constant, so a prepared search was planned again each time. Both ends of the range, given as
+ * parameters (pattern operators compare bytes, as the index of migrations 0004 and 0050 orders them), are usable
+ * by a generic plan; `^@` stays as the exact test.
+ */
+function namePrefix(prefix: string) {
+  const upper = prefixUpperBound(prefix);
+  return upper === null
+    ? sql<boolean>`name ~>=~ ${prefix} and name ^@ ${prefix}`
+    : sql<boolean>`name ~>=~ ${prefix} and name ~<~ ${upper} and name ^@ ${prefix}`;
+}
+
+/**
+ * The least text above every text that starts with `prefix`, in code-point order (the byte order of UTF-8, which
+ * PostgreSQL's pattern operators use): the prefix with its last character replaced by the next one (skipping the
+ * surrogates, which are not characters); a last character that has no next (U+10FFFF) is dropped and the one
+ * before it is raised. `null` when there is no such text (the empty prefix, or one of U+10FFFF only).
+ */
+export function prefixUpperBound(prefix: string): string | null {
+  const chars = Array.from(prefix);
+  while (chars.length) {
+    const last = chars.pop()!.codePointAt(0)!;
+    if (last < 0x10ffff) {
+      const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+      return chars.join('') + String.fromCodePoint(next);
+    }
+  }
+  return null;
+}
+
 /** Queries of the person index. Every call runs inside a scoped transaction (RLS applies). */
 export const personRepo = {
   byId(trx: Transaction<Database>, id: string) {
@@ -22,22 +55,20 @@ export const personRepo = {
     let q = trx.selectFrom('person');
     if (filter.idHmac) q = q.where('id_number_hmac', '=', filter.idHmac);
     else if (filter.phoneHmac) q = q.where('phone_hmac', '=', filter.phoneHmac);
-    // a prefix with `^@` (starts_with), not `LIKE 'x%'`: under row-level security PostgreSQL uses only leakproof
-    // conditions for an index, and LIKE is not one, so `LIKE` read every person of the county (migration 0004's
-    // index served it only without RLS); starts_with is leakproof and becomes the same index range
-    else if (filter.name) q = q.where(sql<boolean>`name ^@ ${filter.name}`);
+    else if (filter.name) q = q.where(namePrefix(filter.name));
     if (filter.idHmac || filter.phoneHmac || filter.name) {
       // the page and its total in one statement (one round trip less on every search); a page past the end has no
       // row to carry the total, so count then
-      const found: (PersonRow & { total_count: number | string })[] = filter.name
+      const name = filter.name;
+      const found: (PersonRow & { total_count: number | string })[] = name
         ? // a name prefix can match thousands: the window counts narrow rows, and only the page's people are read
-          // whole (by primary key)
+          // whole (by primary key); the window and the order read the index alone (migration 0050)
           await trx
             .with('hits', (db) =>
               db
                 .selectFrom('person')
                 .select(['county_code', 'id', 'name', 'birth_date', sql<number>`count(*) over ()`.as('total_count')])
-                .where(sql<boolean>`name ^@ ${filter.name}`)
+                .where(namePrefix(name))
                 .orderBy('name')
                 .orderBy('birth_date')
                 .orderBy('id')
