@@ -3,6 +3,33 @@ import { sql, type Database, type Selectable, type Transaction, type PersonTable
 export type PersonRow = Selectable<PersonTable>;
 
 /**
+ * What a list of people shows of each (person.service.ts toDto): not the encrypted identifiers nor their blind
+ * indexes, which a page of 20 would otherwise carry from the database at every search.
+ */
+export const PERSON_LIST_COLUMNS = [
+  'county_code',
+  'id',
+  'name',
+  'sex',
+  'birth_date',
+  'id_type',
+  'id_number_masked',
+  'phone_masked',
+  'ethnicity',
+  'hukou_region_code',
+  'residence_region_code',
+  'address',
+  'mother_id',
+  'is_synthetic',
+  'deceased_on',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof PersonRow)[];
+export type PersonListRow = Pick<PersonRow, (typeof PERSON_LIST_COLUMNS)[number]>;
+const P_LIST_COLUMNS = PERSON_LIST_COLUMNS.map((c) => `p.${c}` as const);
+
+/**
  * The people whose name starts with `prefix`, as conditions an index range serves under row-level security and in
  * a plan made once for every prefix. Under RLS PostgreSQL builds an index range only from leakproof conditions:
  * `LIKE 'x%'` is not one and read every person of the county; `^@` (starts_with) is, but becomes a range only when
@@ -60,7 +87,7 @@ export const personRepo = {
       // the page and its total in one statement (one round trip less on every search); a page past the end has no
       // row to carry the total, so count then
       const name = filter.name;
-      const found: (PersonRow & { total_count: number | string })[] = name
+      const found: (PersonListRow & { total_count: number | string })[] = name
         ? // a name prefix can match thousands: the window counts narrow rows, and only the page's people are read
           // whole (by primary key); the window and the order read the index alone (migration 0050)
           await trx
@@ -79,14 +106,14 @@ export const personRepo = {
             .innerJoin('person as p', (j) =>
               j.onRef('p.county_code', '=', 'hits.county_code').onRef('p.id', '=', 'hits.id'),
             )
-            .selectAll('p')
+            .select(P_LIST_COLUMNS)
             .select('hits.total_count')
             .orderBy('hits.name')
             .orderBy('hits.birth_date')
             .orderBy('hits.id')
             .execute()
         : await q
-            .selectAll()
+            .select(PERSON_LIST_COLUMNS)
             .select(sql<number>`count(*) over ()`.as('total_count'))
             .orderBy('name')
             .orderBy('birth_date')
@@ -103,7 +130,7 @@ export const personRepo = {
     }
     const [rows, total] = await Promise.all([
       q
-        .selectAll()
+        .select(PERSON_LIST_COLUMNS)
         .orderBy('name')
         .orderBy('birth_date')
         .orderBy('id')

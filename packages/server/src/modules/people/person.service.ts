@@ -6,7 +6,7 @@ import type { AuthContext } from '../../platform/context';
 import type { FieldCrypto } from '../../platform/crypto';
 import { AppError, errors } from '../../platform/errors';
 import type { RegionIndex } from '../../platform/regions';
-import { personRepo, type PersonRow } from './person.repo';
+import { personRepo, type PersonListRow } from './person.repo';
 import type { PersonCreateInput, PersonDto, PersonUpdateInput } from './person.schemas';
 
 export interface PersonService {
@@ -41,7 +41,7 @@ export interface PersonService {
     id: string,
     input: { toResidenceRegionCode: string; address?: string | undefined; reason: string; version: number },
   ): Promise<PersonDto>;
-  toDto(row: PersonRow): PersonDto;
+  toDto(row: PersonListRow): PersonDto;
 }
 
 export function createPersonService(deps: {
@@ -52,7 +52,7 @@ export function createPersonService(deps: {
 }): PersonService {
   const { db, audit, crypto, regions } = deps;
 
-  function toDto(r: PersonRow): PersonDto {
+  function toDto(r: PersonListRow): PersonDto {
     const hukouCounty = r.hukou_region_code ? regions.countyOf(r.hukou_region_code) : undefined;
     return {
       id: r.id,
